@@ -1,0 +1,46 @@
+"""The Celery application. Workers start with `celery -A config worker`."""
+
+import os
+import socket
+from pathlib import Path
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("workbench")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.on_after_configure.connect
+def _create_filesystem_broker_folders(sender, **kwargs):
+    # kombu's filesystem transport expects its folders to exist; create them for the laptop
+    # default so neither the web process nor a worker fails on a fresh checkout.
+    from django.conf import settings
+
+    if settings.CELERY_BROKER_URL.startswith("filesystem://"):
+        for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+            Path(settings.CELERY_BROKER_TRANSPORT_OPTIONS[key]).mkdir(parents=True, exist_ok=True)
+    if settings.CELERY_RESULT_BACKEND.startswith("file://"):
+        Path(settings.CELERY_RESULT_BACKEND.removeprefix("file://")).mkdir(
+            parents=True, exist_ok=True
+        )
+
+
+@app.task(name="workbench.ping")
+def ping() -> dict:
+    """Report which worker answered and that it reaches the database.
+
+    Used by `manage.py check_services` and the integration tests to prove a real worker
+    consumes from the configured broker with the same settings as the web process.
+    """
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    return {
+        "worker": socket.gethostname(),
+        "pid": os.getpid(),
+        "database": connection.vendor,
+        "users": get_user_model().objects.count(),
+    }

@@ -1,0 +1,22 @@
+"""Settings for the test suite: the environment-driven settings plus fast, safe defaults."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-not-secret")
+os.environ.setdefault("WORKBENCH_VAR_DIR", os.path.join(tempfile.gettempdir(), "workbench-test-var"))
+
+from config.settings import *  # noqa: E402,F403
+from config.settings import DATABASES, VAR_DIR  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = VAR_DIR / "private-media"
+
+# A real Celery worker runs in a separate process, so an SQLite test database must be a file
+# it can open too; in-memory databases are private to one process.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}

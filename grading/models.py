@@ -1,0 +1,170 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from grading import statements
+
+
+class GradingScheme(models.Model):
+    """A set of grades a programme judges against, e.g. the 2007 four-point scale."""
+
+    code = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GradeLevel(models.Model):
+    """One grade of a scheme. `rank` 1 is the best grade."""
+
+    scheme = models.ForeignKey(GradingScheme, on_delete=models.CASCADE, related_name="levels")
+    rank = models.PositiveSmallIntegerField(help_text="1 is the best grade.")
+    label = models.CharField(max_length=60)
+    short_label = models.CharField(
+        max_length=30, blank=True, help_text="For national tables, e.g. 'Meets'."
+    )
+    descriptor = models.TextField(help_text="What a force must show to be given this grade.")
+
+    class Meta:
+        ordering = ["scheme", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "rank"], name="grade_level_unique_rank"),
+            models.UniqueConstraint(fields=["scheme", "label"], name="grade_level_unique_label"),
+            models.CheckConstraint(condition=Q(rank__gte=1), name="grade_level_rank_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class SurveySource(models.TextChoices):
+    BRITISH_CRIME_SURVEY = "bcs", "British Crime Survey"
+    USER_SATISFACTION = "user_satisfaction", "User satisfaction survey"
+
+
+class Indicator(models.Model):
+    """A survey indicator such as SPI 2a, compared with most similar forces and over time."""
+
+    code = models.CharField(max_length=20, unique=True, help_text="e.g. 'SPI 2a' or 'KDI'.")
+    name = models.CharField(max_length=300)
+    survey_source = models.CharField(max_length=30, choices=SurveySource.choices)
+    higher_is_better = models.BooleanField(default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.name}"
+
+
+class Framework(models.Model):
+    """An inspection area in one version, e.g. Neighbourhood Policing (2008), with its criteria."""
+
+    code = models.SlugField(max_length=40, help_text="Short code, e.g. 'np' or 'dcfp'.")
+    version = models.CharField(max_length=20, help_text="e.g. '2008'.")
+    name = models.CharField(max_length=150)
+    group = models.CharField(
+        max_length=150, blank=True, help_text="Family of areas, e.g. 'Protecting vulnerable people'."
+    )
+    scheme = models.ForeignKey(GradingScheme, on_delete=models.PROTECT, related_name="frameworks")
+    introduction = models.TextField(blank=True, help_text="Why the area is inspected.")
+    indicators = models.ManyToManyField(Indicator, blank=True, related_name="frameworks")
+
+    class Meta:
+        ordering = ["-version", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="framework_unique_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.version})"
+
+    @property
+    def has_explicit_criteria(self) -> bool:
+        return self.criteria.filter(is_implicit=False).exists()
+
+
+class Criterion(models.Model):
+    """A specific grading criterion: a node of the framework's tree.
+
+    Frameworks whose reports have no criterion level (2007) hold a single implicit criterion,
+    so evidence always hangs off a criterion and no view needs a special case.
+    """
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="criteria")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    order = models.PositiveSmallIntegerField()
+    heading = models.TextField()
+    statement_template = models.TextField(
+        blank=True,
+        help_text="Summary statement with graded slots: {name: strongest / middle / weakest}.",
+    )
+    guidance = models.TextField(blank=True, help_text="What inspectors look for.")
+    is_implicit = models.BooleanField(
+        default=False, help_text="Stands for the whole area; its heading is not printed."
+    )
+    indicators = models.ManyToManyField(
+        Indicator, blank=True, related_name="criteria", help_text="Indicators reported here."
+    )
+
+    class Meta:
+        ordering = ["framework", "parent__order", "order"]
+        verbose_name_plural = "criteria"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "order"],
+                condition=Q(parent__isnull=True),
+                name="criterion_unique_top_level_order",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "order"],
+                condition=Q(parent__isnull=False),
+                name="criterion_unique_child_order",
+            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="criterion_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.heading[:80]}"
+
+    @property
+    def number(self) -> str:
+        """Position in the tree, e.g. '1.2'. Walks up the parents, so select_related them."""
+        parts, node = [], self
+        while node is not None:
+            parts.append(str(node.order))
+            node = node.parent
+        return ".".join(reversed(parts))
+
+    @property
+    def depth(self) -> int:
+        return self.number.count(".")
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            statements.parse_slots(self.statement_template)
+        except statements.TemplateError as exc:
+            errors["statement_template"] = str(exc)
+        if self.parent_id and self.parent.framework_id != self.framework_id:
+            errors["parent"] = "The parent criterion belongs to another framework."
+        node, seen = self.parent, set()
+        while node is not None and node.pk not in seen and "parent" not in errors:
+            if self.pk and node.pk == self.pk:
+                errors["parent"] = "A criterion cannot sit under itself."
+            seen.add(node.pk)
+            node = node.parent
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def slots(self) -> list[statements.Slot]:
+        return statements.parse_slots(self.statement_template)

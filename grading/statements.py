@@ -1,0 +1,65 @@
+"""Summary-statement templates with graded slots.
+
+A template is ordinary text with slots written as `{name: option / option / option}`, options
+strongest first, e.g. "Problems are solved jointly in {coverage: all / most / some}
+neighbourhoods." Inspectors pick one option per slot and the statement is composed from the
+choices, so the graded words that carry the judgement are always one of the agreed ones.
+"""
+
+import re
+from dataclasses import dataclass
+
+SLOT_PATTERN = re.compile(r"\{\s*([a-z][a-z0-9_]*)\s*:([^{}]*)\}")
+
+
+class TemplateError(ValueError):
+    """The template text is not well formed."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    options: tuple[str, ...]
+
+
+def parse_slots(template: str) -> list[Slot]:
+    """Return the template's slots in order; raise TemplateError when malformed."""
+    slots: list[Slot] = []
+    for match in SLOT_PATTERN.finditer(template):
+        name = match.group(1)
+        options = tuple(option.strip() for option in match.group(2).split("/"))
+        if len(options) < 2 or any(not option for option in options):
+            raise TemplateError(f"Slot '{name}' needs at least two non-empty options.")
+        if len(set(options)) != len(options):
+            raise TemplateError(f"Slot '{name}' repeats an option.")
+        if any(slot.name == name for slot in slots):
+            raise TemplateError(f"Slot '{name}' appears more than once.")
+        slots.append(Slot(name=name, options=options))
+    leftover = SLOT_PATTERN.sub("", template)
+    if "{" in leftover or "}" in leftover:
+        raise TemplateError(
+            "Unmatched brace: slots are written {name: option / option}, name in lower case."
+        )
+    return slots
+
+
+def invalid_choices(template: str, choices: dict[str, str]) -> list[str]:
+    """Messages for choices that name no slot or pick an option the slot does not offer."""
+    slots = {slot.name: slot for slot in parse_slots(template)}
+    problems = []
+    for name, value in choices.items():
+        if name not in slots:
+            problems.append(f"'{name}' is not a slot of this statement.")
+        elif value not in slots[name].options:
+            allowed = ", ".join(slots[name].options)
+            problems.append(f"'{value}' is not an option for '{name}' (choose {allowed}).")
+    return problems
+
+
+def compose(template: str, choices: dict[str, str]) -> str:
+    """The statement with each slot replaced by its chosen option, or `[name]` if unchosen."""
+
+    def replace(match: re.Match) -> str:
+        return choices.get(match.group(1)) or f"[{match.group(1)}]"
+
+    return SLOT_PATTERN.sub(replace, template)

@@ -1,0 +1,67 @@
+"""The product's roles as Django groups, with the model permissions each one carries.
+
+Model permissions say what kind of thing a role may touch; whether a user may touch one
+particular inspection is decided by team membership in `inspections.selectors`.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+INSPECTOR = "Inspector"
+LEAD_INSPECTOR = "Lead inspector"
+MODERATOR = "Moderator"
+FORCE_LIAISON = "Force liaison"
+ADMINISTRATOR = "Administrator"
+
+_REFERENCE_VIEW = [
+    "forces.view_region", "forces.view_force", "forces.view_commandunit",
+    "forces.view_partnershiparea", "forces.view_mostsimilargroup",
+    "grading.view_gradingscheme", "grading.view_gradelevel", "grading.view_framework",
+    "grading.view_criterion", "grading.view_indicator",
+    "inspections.view_programme", "inspections.view_programmeframework",
+    "inspections.view_glossaryterm",
+]
+_INSPECTION_VIEW = [
+    "inspections.view_inspection", "inspections.view_teammembership",
+    "inspections.view_areaassessment", "inspections.view_criterionassessment",
+    "inspections.view_evidenceitem", "inspections.view_developingpractice",
+]
+_INSPECTOR = _REFERENCE_VIEW + _INSPECTION_VIEW + [
+    "inspections.add_evidenceitem", "inspections.change_evidenceitem",
+    "inspections.delete_evidenceitem", "inspections.change_criterionassessment",
+    "inspections.change_inspection", "inspections.change_developingpractice",
+]
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    INSPECTOR: _INSPECTOR,
+    LEAD_INSPECTOR: _INSPECTOR + [
+        "inspections.change_areaassessment", "inspections.add_teammembership",
+        "inspections.change_teammembership", "inspections.delete_teammembership",
+    ],
+    MODERATOR: _REFERENCE_VIEW + _INSPECTION_VIEW + ["inspections.view_all_inspections"],
+    FORCE_LIAISON: ["inspections.add_developingpractice", "inspections.view_developingpractice"],
+    # Administrators keep reference data and users; they get every permission of these apps.
+    ADMINISTRATOR: ["auth.*", "forces.*", "grading.*", "inspections.*", "reports.*"],
+}
+
+
+def _permissions(codes: list[str]) -> list[Permission]:
+    found = []
+    for code in codes:
+        app_label, codename = code.split(".")
+        perms = Permission.objects.filter(content_type__app_label=app_label)
+        if codename != "*":
+            perms = perms.filter(codename=codename)
+        matched = list(perms)
+        if not matched:
+            raise LookupError(f"Unknown permission {code}; run migrations first.")
+        found.extend(matched)
+    return found
+
+
+def role_groups_ensure() -> dict[str, Group]:
+    """Create or update the role groups so each holds exactly its listed permissions."""
+    groups = {}
+    for name, codes in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(_permissions(codes))
+        groups[name] = group
+    return groups
