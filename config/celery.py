@@ -20,7 +20,7 @@ def _create_filesystem_broker_folders(sender, **kwargs):
     from django.conf import settings
 
     if settings.CELERY_BROKER_URL.startswith("filesystem://"):
-        for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+        for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
             Path(settings.CELERY_BROKER_TRANSPORT_OPTIONS[key]).mkdir(parents=True, exist_ok=True)
     if settings.CELERY_RESULT_BACKEND.startswith("file://"):
         Path(settings.CELERY_RESULT_BACKEND.removeprefix("file://")).mkdir(

@@ -4,10 +4,12 @@ import os
 import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-not-secret")
-os.environ.setdefault("WORKBENCH_VAR_DIR", os.path.join(tempfile.gettempdir(), "workbench-test-var"))
+os.environ.setdefault(
+    "WORKBENCH_VAR_DIR", os.path.join(tempfile.gettempdir(), "workbench-test-var")
+)
 
 from config.settings import *  # noqa: E402,F403
-from config.settings import DATABASES, VAR_DIR  # noqa: E402
+from config.settings import DATABASES, STATIC_ROOT, VAR_DIR  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -20,3 +22,6 @@ MEDIA_ROOT = VAR_DIR / "private-media"
 # it can open too; in-memory databases are private to one process.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+
+# WhiteNoise warns when the collected-static folder is missing; tests never collect static.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.db import models
 
 
-
 class Region(models.Model):
     """A police region of England and Wales, as the regional moderation panels used them."""
 
@@ -29,7 +28,9 @@ class Force(models.Model):
         max_length=100, unique=True, help_text="As in national tables, e.g. 'Staffordshire'."
     )
     formal_name = models.CharField(
-        max_length=150, blank=True, help_text="As on the force's report, e.g. 'Staffordshire Police'."
+        max_length=150,
+        blank=True,
+        help_text="As on the force's report, e.g. 'Staffordshire Police'.",
     )
     short_name = models.CharField(
         max_length=40, unique=True, help_text="Abbreviation for tables and charts, e.g. 'Staffs'."
@@ -94,7 +95,9 @@ class CommandUnit(models.Model):
         "area (square miles)", max_digits=8, decimal_places=1, null=True, blank=True
     )
     figures_source = models.CharField(
-        max_length=120, blank=True, help_text="Where the figures come from, e.g. 'mid-year estimates 2006'."
+        max_length=120,
+        blank=True,
+        help_text="Where the figures come from, e.g. 'mid-year estimates 2006'.",
     )
 
     class Meta:
@@ -147,5 +150,3 @@ class ForceLiaison(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_full_name() or self.user.username} ({self.force})"
-
-

@@ -1,3 +1,162 @@
-from django.contrib import admin
+from collections.abc import Callable
 
-# Register your models here.
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count, QuerySet
+from django.utils.html import format_html
+
+from grading.models import (
+    Criterion,
+    Framework,
+    GradeLevel,
+    GradingScheme,
+    Indicator,
+    criteria_tree_order,
+)
+
+_SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
+
+
+def limit_choices(
+    form_class: type[forms.BaseForm],
+    name: str,
+    queryset: QuerySet,
+    label: Callable[[models.Model], str] | None = None,
+) -> None:
+    """Narrow a foreign-key field of a generated admin form and evaluate its options once.
+
+    Inline rows deep-copy the form's fields and would each run the query again; options held
+    as a list survive the copy, so a page runs one query per field instead of one per row.
+    Validation still looks values up in `queryset`.
+    """
+    field = form_class.base_fields.get(name)
+    if field is None:  # read-only on this page
+        return
+    field.queryset = queryset
+    if label is not None:
+        field.label_from_instance = label
+    # Iterating directly skips the COUNT query list() would make for its length hint.
+    field.choices = list(iter(field.choices))
+
+
+class GradeLevelInline(admin.TabularInline):
+    model = GradeLevel
+    fields = ["rank", "label", "short_label", "descriptor"]
+    formfield_overrides = _SHORT_TEXT
+    ordering = ["rank"]
+    extra = 0
+
+
+@admin.register(GradingScheme)
+class GradingSchemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "level_count"]
+    search_fields = ["name", "code", "description"]
+    ordering = ["name"]
+    prepopulated_fields = {"code": ["name"]}
+    inlines = [GradeLevelInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(level_count=Count("levels"))
+
+    @admin.display(description="grades", ordering="level_count")
+    def level_count(self, obj: GradingScheme) -> int:
+        return obj.level_count
+
+
+@admin.register(GradeLevel)
+class GradeLevelAdmin(admin.ModelAdmin):
+    list_display = ["label", "scheme", "rank", "short_label"]
+    list_filter = ["scheme"]
+    list_select_related = ["scheme"]
+    search_fields = ["label", "short_label", "descriptor", "scheme__name"]
+    ordering = ["scheme__name", "rank"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "survey_source", "higher_is_better", "order"]
+    list_filter = ["survey_source", "higher_is_better"]
+    list_editable = ["order"]
+    search_fields = ["code", "name"]
+    ordering = ["order", "code"]
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    fields = ["number", "parent", "order", "heading", "statement_template", "is_implicit"]
+    readonly_fields = ["number"]
+    formfield_overrides = _SHORT_TEXT
+    extra = 0
+    # Guidance and indicators are edited on the criterion's own page.
+    show_change_link = True
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("parent__parent")
+        return queryset.order_by(*criteria_tree_order())
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        parents = Criterion.objects.filter(framework=obj) if obj else Criterion.objects.none()
+        parents = parents.select_related("parent__parent").order_by(*criteria_tree_order())
+        limit_choices(formset.form, "parent", parents)
+        return formset
+
+    @admin.display(description="number")
+    def number(self, obj: Criterion) -> str:
+        if obj.pk is None:
+            return "–"
+        return format_html(
+            '<span style="padding-left: {}em">{}</span>', obj.depth * 1.5, obj.number
+        )
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "version", "code", "group", "scheme", "criterion_count"]
+    list_filter = ["version", "scheme", "group"]
+    list_select_related = ["scheme"]
+    search_fields = ["name", "code", "version", "group"]
+    ordering = ["-version", "name"]
+    filter_horizontal = ["indicators"]
+    inlines = [CriterionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(criterion_count=Count("criteria"))
+
+    @admin.display(description="criteria", ordering="criterion_count")
+    def criterion_count(self, obj: Framework) -> int:
+        return obj.criterion_count
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ["number", "short_heading", "framework", "is_implicit"]
+    list_display_links = ["number", "short_heading"]
+    list_filter = ["framework", "is_implicit"]
+    search_fields = ["heading", "statement_template", "guidance", "framework__name"]
+    ordering = ["framework", *criteria_tree_order()]
+    filter_horizontal = ["indicators"]
+
+    def get_queryset(self, request):
+        # Criterion.__str__ walks up the parents; autocomplete lists print it too.
+        return super().get_queryset(request).select_related("framework", "parent__parent")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        parents = Criterion.objects.select_related("framework", "parent__parent")
+        if obj is None:
+            parents = parents.order_by("framework", *criteria_tree_order())
+            limit_choices(form, "parent", parents, label=lambda c: f"{c.framework}: {c}")
+        else:
+            parents = parents.filter(framework_id=obj.framework_id).exclude(pk=obj.pk)
+            limit_choices(form, "parent", parents.order_by(*criteria_tree_order()))
+        return form
+
+    @admin.display(description="number")
+    def number(self, obj: Criterion) -> str:
+        return obj.number
+
+    @admin.display(description="heading", ordering="heading")
+    def short_heading(self, obj: Criterion) -> str:
+        return obj.heading if len(obj.heading) <= 100 else f"{obj.heading[:99]}…"

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, OrderBy, Q, When
+from django.db.models.functions import Coalesce
 
 from grading import statements
 
@@ -70,7 +71,9 @@ class Framework(models.Model):
     version = models.CharField(max_length=20, help_text="e.g. '2008'.")
     name = models.CharField(max_length=150)
     group = models.CharField(
-        max_length=150, blank=True, help_text="Family of areas, e.g. 'Protecting vulnerable people'."
+        max_length=150,
+        blank=True,
+        help_text="Family of areas, e.g. 'Protecting vulnerable people'.",
     )
     scheme = models.ForeignKey(GradingScheme, on_delete=models.PROTECT, related_name="frameworks")
     introduction = models.TextField(blank=True, help_text="Why the area is inspected.")
@@ -88,6 +91,32 @@ class Framework(models.Model):
     @property
     def has_explicit_criteria(self) -> bool:
         return self.criteria.filter(is_implicit=False).exists()
+
+
+def criteria_tree_order(prefix: str = "") -> list[OrderBy]:
+    """Order criteria top-down as the report prints them: 1, 1.1, 1.2, 2, 2.1 ...
+
+    Works for trees up to three levels deep, the depth `select_related("parent__parent")`
+    covers. `prefix` orders another model by its criterion, e.g. "criterion__".
+    """
+    order, parent, grandparent = (
+        f"{prefix}order",
+        f"{prefix}parent__order",
+        f"{prefix}parent__parent__order",
+    )
+    at_depth_one = {f"{prefix}parent__isnull": False, f"{prefix}parent__parent__isnull": True}
+    at_depth_two = {f"{prefix}parent__parent__isnull": False}
+    # A node's position is (top, second, third); levels below the node are null and sort first.
+    top = Coalesce(grandparent, parent, order)
+    second = Case(When(**at_depth_one, then=F(order)), default=F(parent))
+    third = Case(When(**at_depth_two, then=F(order)))
+    return [top.asc(), second.asc(nulls_first=True), third.asc(nulls_first=True)]
+
+
+class CriterionQuerySet(models.QuerySet):
+    def in_tree_order(self):
+        """Top-down, as a report prints the tree: 1, 1.1, 1.2, 2 ..."""
+        return self.select_related("parent__parent").order_by(*criteria_tree_order())
 
 
 class Criterion(models.Model):
@@ -115,6 +144,8 @@ class Criterion(models.Model):
         Indicator, blank=True, related_name="criteria", help_text="Indicators reported here."
     )
 
+    objects = CriterionQuerySet.as_manager()
+
     class Meta:
         ordering = ["framework", "parent__order", "order"]
         verbose_name_plural = "criteria"
@@ -129,7 +160,9 @@ class Criterion(models.Model):
                 condition=Q(parent__isnull=False),
                 name="criterion_unique_child_order",
             ),
-            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="criterion_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="criterion_not_own_parent"
+            ),
         ]
 
     def __str__(self) -> str:

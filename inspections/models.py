@@ -21,7 +21,9 @@ class Programme(models.Model):
     period_start = models.DateField(help_text="First day of the assessment period.")
     period_end = models.DateField(help_text="Last day of the assessment period.")
     data_period_label = models.CharField(
-        max_length=80, blank=True, help_text="How reports name the data year, e.g. 'year ending March 2008'."
+        max_length=80,
+        blank=True,
+        help_text="How reports name the data year, e.g. 'year ending March 2008'.",
     )
     description = models.TextField(blank=True)
 
@@ -55,6 +57,8 @@ class ProgrammeFramework(models.Model):
         return f"{self.programme}: {self.framework}"
 
     def clean(self) -> None:
+        if not (self.framework_id and self.programme_id):
+            return  # the missing field reports its own error
         if self.framework.scheme_id != self.programme.scheme_id:
             raise ValidationError(
                 {"framework": "This area is graded on a different scheme from the programme's."}
@@ -90,9 +94,7 @@ class Inspection(models.Model):
     demographics = models.TextField(blank=True)
     strategic_priorities = models.TextField(blank=True)
     performance_overview = models.TextField(blank=True)
-    developments = models.TextField(
-        "developments since the last inspection", blank=True
-    )
+    developments = models.TextField("developments since the last inspection", blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -175,7 +177,9 @@ class AreaAssessment(models.Model):
     class Meta:
         ordering = ["inspection", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["inspection", "framework"], name="area_once_per_inspection"),
+            models.UniqueConstraint(
+                fields=["inspection", "framework"], name="area_once_per_inspection"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -187,6 +191,8 @@ class AreaAssessment(models.Model):
         return self.status == AssessmentStatus.DRAFTING
 
     def clean(self) -> None:
+        if not self.framework_id:
+            return
         scheme_id = self.framework.scheme_id
         for field in ("proposed_grade", "final_grade"):
             grade = getattr(self, field)
@@ -223,13 +229,17 @@ class CriterionAssessment(models.Model):
         return statements.compose(self.criterion.statement_template, self.chosen_levels)
 
     def clean(self) -> None:
+        if not (self.criterion_id and self.area_id):
+            return
         if not isinstance(self.chosen_levels, dict):
             raise ValidationError({"chosen_levels": "Choices must map slot names to options."})
         problems = statements.invalid_choices(self.criterion.statement_template, self.chosen_levels)
         if problems:
             raise ValidationError({"chosen_levels": problems})
         if self.criterion.framework_id != self.area.framework_id:
-            raise ValidationError({"criterion": "The criterion belongs to another inspection area."})
+            raise ValidationError(
+                {"criterion": "The criterion belongs to another inspection area."}
+            )
 
 
 class EvidenceKind(models.TextChoices):
@@ -283,12 +293,8 @@ class EvidenceItem(models.Model):
                 condition=Q(parent__isnull=False),
                 name="evidence_unique_order_under_parent",
             ),
-            models.CheckConstraint(
-                condition=~Q(parent=F("pk")), name="evidence_not_own_parent"
-            ),
-            models.CheckConstraint(
-                condition=~Q(text=""), name="evidence_text_not_empty"
-            ),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="evidence_not_own_parent"),
+            models.CheckConstraint(condition=~Q(text=""), name="evidence_text_not_empty"),
         ]
         indexes = [models.Index(fields=["kind", "source"], name="evidence_kind_source")]
 
@@ -298,7 +304,9 @@ class EvidenceItem(models.Model):
     def clean(self) -> None:
         if self.parent_id:
             if self.parent.criterion_assessment_id != self.criterion_assessment_id:
-                raise ValidationError({"parent": "A sub-point stays under an item of the same criterion."})
+                raise ValidationError(
+                    {"parent": "A sub-point stays under an item of the same criterion."}
+                )
             if self.parent.kind != self.kind:
                 raise ValidationError({"parent": "A sub-point stays in its parent's list."})
             if self.parent.parent_id:
@@ -312,7 +320,9 @@ class DevelopingPractice(models.Model):
         Inspection, on_delete=models.CASCADE, related_name="developing_practice"
     )
     framework = models.ForeignKey(
-        Framework, on_delete=models.PROTECT, related_name="developing_practice",
+        Framework,
+        on_delete=models.PROTECT,
+        related_name="developing_practice",
         verbose_name="inspection area",
     )
     title = models.CharField(max_length=250)

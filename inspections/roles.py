@@ -13,28 +13,48 @@ FORCE_LIAISON = "Force liaison"
 ADMINISTRATOR = "Administrator"
 
 _REFERENCE_VIEW = [
-    "forces.view_region", "forces.view_force", "forces.view_commandunit",
-    "forces.view_partnershiparea", "forces.view_mostsimilargroup",
-    "grading.view_gradingscheme", "grading.view_gradelevel", "grading.view_framework",
-    "grading.view_criterion", "grading.view_indicator",
-    "inspections.view_programme", "inspections.view_programmeframework",
+    "forces.view_region",
+    "forces.view_force",
+    "forces.view_commandunit",
+    "forces.view_partnershiparea",
+    "forces.view_mostsimilargroup",
+    "grading.view_gradingscheme",
+    "grading.view_gradelevel",
+    "grading.view_framework",
+    "grading.view_criterion",
+    "grading.view_indicator",
+    "inspections.view_programme",
+    "inspections.view_programmeframework",
     "inspections.view_glossaryterm",
 ]
 _INSPECTION_VIEW = [
-    "inspections.view_inspection", "inspections.view_teammembership",
-    "inspections.view_areaassessment", "inspections.view_criterionassessment",
-    "inspections.view_evidenceitem", "inspections.view_developingpractice",
+    "inspections.view_inspection",
+    "inspections.view_teammembership",
+    "inspections.view_areaassessment",
+    "inspections.view_criterionassessment",
+    "inspections.view_evidenceitem",
+    "inspections.view_developingpractice",
 ]
-_INSPECTOR = _REFERENCE_VIEW + _INSPECTION_VIEW + [
-    "inspections.add_evidenceitem", "inspections.change_evidenceitem",
-    "inspections.delete_evidenceitem", "inspections.change_criterionassessment",
-    "inspections.change_inspection", "inspections.change_developingpractice",
-]
+_INSPECTOR = (
+    _REFERENCE_VIEW
+    + _INSPECTION_VIEW
+    + [
+        "inspections.add_evidenceitem",
+        "inspections.change_evidenceitem",
+        "inspections.delete_evidenceitem",
+        "inspections.change_criterionassessment",
+        "inspections.change_inspection",
+        "inspections.change_developingpractice",
+    ]
+)
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     INSPECTOR: _INSPECTOR,
-    LEAD_INSPECTOR: _INSPECTOR + [
-        "inspections.change_areaassessment", "inspections.add_teammembership",
-        "inspections.change_teammembership", "inspections.delete_teammembership",
+    LEAD_INSPECTOR: _INSPECTOR
+    + [
+        "inspections.change_areaassessment",
+        "inspections.add_teammembership",
+        "inspections.change_teammembership",
+        "inspections.delete_teammembership",
     ],
     MODERATOR: _REFERENCE_VIEW + _INSPECTION_VIEW + ["inspections.view_all_inspections"],
     FORCE_LIAISON: ["inspections.add_developingpractice", "inspections.view_developingpractice"],
@@ -51,7 +71,8 @@ def _permissions(codes: list[str]) -> list[Permission]:
         if codename != "*":
             perms = perms.filter(codename=codename)
         matched = list(perms)
-        if not matched:
+        # A wildcard may match nothing yet (an app without models); a named permission must exist.
+        if not matched and codename != "*":
             raise LookupError(f"Unknown permission {code}; run migrations first.")
         found.extend(matched)
     return found

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""The two commands of Inspection Workbench, needing nothing but Python 3.11.
+
+    python3 dev.py up      create .venv, install, migrate, load reference and demo data,
+                           then run the web server and a Celery worker (Ctrl-C stops both)
+    python3 dev.py test    create .venv if needed, install, then lint and run the test suite
+                           (extra arguments go to pytest)
+
+Configuration comes from the environment (see .env.example); without any, the app uses a
+SQLite file and Celery's filesystem broker, so no server needs to be installed.
+"""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+REQUIREMENTS = ROOT / "requirements.txt"
+STAMP = VENV / ".requirements.sha256"
+
+
+def log(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def run(*args: str | Path, env: dict | None = None) -> None:
+    subprocess.run([str(a) for a in args], cwd=ROOT, env=env, check=True)
+
+
+def ensure_virtualenv() -> None:
+    """Create .venv and install requirements when they changed since the last install."""
+    if sys.version_info[:2] != (3, 11):
+        log(f"warning: Python 3.11 is expected, this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        log("creating virtualenv in .venv")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+        log("installing requirements")
+        run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(PYTHON, "-m", "pip", "install", "--quiet", "-r", REQUIREMENTS)
+        STAMP.write_text(wanted)
+
+
+def manage(*args: str, env: dict) -> None:
+    run(PYTHON, "manage.py", *args, env=env)
+
+
+def up() -> int:
+    ensure_virtualenv()
+    env = dict(os.environ)
+    # The quick start is a developer's machine: debug on unless the caller decided otherwise.
+    env.setdefault("DJANGO_DEBUG", "1")
+    manage("migrate", "--noinput", env=env)
+    manage("load_reference_data", env=env)
+    manage("load_demo", env=env)
+    address = env.get("WORKBENCH_ADDRESS", "127.0.0.1:8000")
+    log("starting a Celery worker and the web server")
+    worker = subprocess.Popen(
+        [
+            str(PYTHON),
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--loglevel=INFO",
+            "--concurrency=2",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    web = subprocess.Popen([str(PYTHON), "manage.py", "runserver", address], cwd=ROOT, env=env)
+    log(
+        f"open http://{address}/ and log in as alice, bob, hmi, panel, liaison or admin "
+        "(password: demo); Ctrl-C stops"
+    )
+    try:
+        while worker.poll() is None and web.poll() is None:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for process in (web, worker):
+            if process.poll() is None:
+                process.send_signal(signal.SIGINT)
+        for process in (web, worker):
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    return 0
+
+
+def test(pytest_args: list[str]) -> int:
+    ensure_virtualenv()
+    log("ruff")
+    run(PYTHON, "-m", "ruff", "check", ".")
+    run(PYTHON, "-m", "ruff", "format", "--check", ".")
+    log("pytest")
+    code = subprocess.run([str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT).returncode
+    if code == 5:
+        log("pytest collected no tests: that is a failure, not a pass")
+        return 1
+    return code
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[1] not in {"up", "test"}:
+        print(__doc__)
+        return 2
+    try:
+        return up() if argv[1] == "up" else test(argv[2:])
+    except subprocess.CalledProcessError as exc:
+        log(f"failed: {' '.join(map(str, exc.cmd))} (exit {exc.returncode})")
+        return exc.returncode or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,95 @@
+"""Demo data: two fictional forces inspected under the 2008 programme, and users to try them.
+
+`demo_load()` does the writes; the text it writes is data in the `content*` modules.
+"""
+
+from django.db import transaction
+
+from inspections.demo.content import FORCES, LEAD_USERNAME, LIAISON_USERNAME
+from inspections.demo.content_overview import OVERVIEW
+from inspections.demo.findings import demo_findings_write, demo_practice_write
+from inspections.demo.people import demo_liaison_ensure, demo_users_ensure
+from inspections.demo.places import demo_force_ensure
+from inspections.models import (
+    AreaAssessment,
+    CriterionAssessment,
+    DevelopingPractice,
+    EvidenceItem,
+    Inspection,
+    Programme,
+)
+from inspections.services import inspection_create
+
+DEMO_YEAR = 2008
+
+
+@transaction.atomic
+def demo_load() -> dict:
+    """Create the demo users, fictional forces and their 2008 inspections with full evidence.
+
+    Invariants: needs the reference data (the 2008 programme, its frameworks, the regions and
+    role groups). Earlier demo inspections are deleted and recreated, with their history rows,
+    so a second run leaves the same rows as the first. Real forces are only read.
+    """
+    programme = Programme.objects.get(year=DEMO_YEAR)
+    users = demo_users_ensure()
+    replaced = _demo_inspections_delete()
+    forces, evidence_items, practice = [], 0, 0
+    for spec in FORCES:
+        force = demo_force_ensure(spec)
+        inspection = inspection_create(
+            force=force,
+            programme=programme,
+            lead=users[LEAD_USERNAME],
+            inspectors=[users[spec.inspector]],
+            fieldwork_start=spec.fieldwork[0],
+            fieldwork_end=spec.fieldwork[1],
+            status=spec.status,
+            **OVERVIEW[spec.slug],
+        )
+        evidence_items += demo_findings_write(
+            inspection=inspection,
+            spec=spec,
+            inspector=users[spec.inspector],
+            lead=users[LEAD_USERNAME],
+        )
+        practice += demo_practice_write(inspection=inspection, spec=spec, users=users)
+        forces.append(force)
+    # The liaison belongs to the first demo force; the second has none, to show the difference.
+    demo_liaison_ensure(user=users[LIAISON_USERNAME], force=forces[0])
+    return {
+        "forces": [force.display_name for force in forces],
+        "programme": programme.name,
+        "inspections": len(forces),
+        "evidence_items": evidence_items,
+        "developing_practice": practice,
+        "users": list(users),
+        "replaced_inspections": replaced,
+    }
+
+
+def _demo_inspections_delete() -> int:
+    """Delete the demo forces' inspections, then the history rows they leave behind."""
+    inspections = Inspection.objects.filter(
+        force__slug__in=[spec.slug for spec in FORCES], force__is_fictional=True
+    )
+    inspection_ids = list(inspections.values_list("pk", flat=True))
+    tracked = {
+        Inspection: inspection_ids,
+        AreaAssessment: AreaAssessment.objects.filter(inspection__in=inspection_ids),
+        CriterionAssessment: CriterionAssessment.objects.filter(
+            area__inspection__in=inspection_ids
+        ),
+        EvidenceItem: EvidenceItem.objects.filter(
+            criterion_assessment__area__inspection__in=inspection_ids
+        ),
+        DevelopingPractice: DevelopingPractice.objects.filter(inspection__in=inspection_ids),
+    }
+    ids = {
+        model: rows if isinstance(rows, list) else list(rows.values_list("pk", flat=True))
+        for model, rows in tracked.items()
+    }
+    Inspection.objects.filter(pk__in=inspection_ids).delete()
+    for model, pks in ids.items():
+        model.history.filter(id__in=pks).delete()
+    return len(inspection_ids)

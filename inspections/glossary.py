@@ -1,0 +1,45 @@
+"""Abbreviations reports of the programmes use; a report prints only those it uses.
+
+Listed as (meaning, abbreviation), the way an inspector meets them in running text:
+"police community support officer (PCSO)".
+"""
+
+GLOSSARY = [
+    ("Association of Chief Police Officers", "ACPO"),
+    ("area control room", "ACR"),
+    ("Association of Police Authorities", "APA"),
+    ("anti-social behaviour", "ASB"),
+    ("British Crime Survey", "BCS"),
+    ("basic command unit", "BCU"),
+    ("black and minority ethnic", "BME"),
+    ("community contact record", "CCR"),
+    ("crime and disorder reduction partnership", "CDRP"),
+    ("Crown Prosecution Service", "CPS"),
+    ("counter-terrorism", "CT"),
+    ("Developing Citizen Focus Policing", "DCFP"),
+    ("Her Majesty's Inspector", "HMI"),
+    ("Her Majesty's Inspectorate of Constabulary", "HMIC"),
+    ("Initial Police Learning and Development Programme", "IPLDP"),
+    ("information technology", "IT"),
+    ("key diagnostic indicator", "KDI"),
+    ("key performance indicator", "KPI"),
+    ("local area agreement", "LAA"),
+    ("local strategic partnership", "LSP"),
+    ("most similar force(s)", "MSF"),
+    ("National Intelligence Model", "NIM"),
+    ("neighbourhood management area", "NMA"),
+    ("Neighbourhood Policing", "NP"),
+    ("National Policing Improvement Agency", "NPIA"),
+    ("Neighbourhood Policing unit", "NPU"),
+    ("Partners and Communities Together", "PACT"),
+    ("police constable", "PC"),
+    ("police community support officer", "PCSO"),
+    ("performance development review", "PDR"),
+    ("Policing Performance Assessment Framework", "PPAF"),
+    ("public service agreement", "PSA"),
+    ("professional standards department", "PSD"),
+    ("protecting vulnerable people", "PVP"),
+    ("scanning, analysis, response, assessment", "SARA"),
+    ("specific grading criteria", "SGC"),
+    ("statutory performance indicator", "SPI"),
+]

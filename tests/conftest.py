@@ -1,0 +1,103 @@
+"""Personas and shared fixtures.
+
+alice inspects force A, bob inspects force B, hmi leads both teams, panel moderates,
+liaison speaks for force A, admin keeps the reference data.
+"""
+
+import os
+
+import pytest
+from django.db import connection
+
+from forces.models import ForceLiaison
+from inspections import roles
+from inspections.models import Programme
+from inspections.reference import reference_data_load
+from inspections.services import inspection_create
+from tests.factories import ForceFactory, UserFactory
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
+
+
+def require_service(available: bool, reason: str) -> None:
+    """Skip a test that needs a missing service; in CI, fail instead, so nothing hides."""
+    if available:
+        return
+    if in_ci():
+        pytest.fail(f"CI is set but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _ci_runs_on_postgresql(request):
+    if in_ci() and "django_db_setup" in request.fixturenames:
+        assert connection.vendor == "postgresql", (
+            "CI must run against PostgreSQL: set DATABASE_URL (see .ci/run)."
+        )
+
+
+@pytest.fixture
+def reference(db):
+    return reference_data_load()
+
+
+@pytest.fixture
+def programme_2008(reference):
+    return Programme.objects.get(year=2008)
+
+
+@pytest.fixture
+def force_a(reference):
+    return ForceFactory(name="Force A", formal_name="Force A Constabulary", short_name="FA")
+
+
+@pytest.fixture
+def force_b(reference):
+    return ForceFactory(name="Force B", formal_name="Force B Police", short_name="FB")
+
+
+@pytest.fixture
+def alice(reference):
+    return UserFactory(username="alice", groups=[roles.INSPECTOR])
+
+
+@pytest.fixture
+def bob(reference):
+    return UserFactory(username="bob", groups=[roles.INSPECTOR])
+
+
+@pytest.fixture
+def hmi(reference):
+    return UserFactory(username="hmi", groups=[roles.LEAD_INSPECTOR, roles.MODERATOR])
+
+
+@pytest.fixture
+def panel(reference):
+    return UserFactory(username="panel", groups=[roles.MODERATOR])
+
+
+@pytest.fixture
+def liaison(reference, force_a):
+    user = UserFactory(username="liaison", groups=[roles.FORCE_LIAISON])
+    ForceLiaison.objects.create(user=user, force=force_a)
+    return user
+
+
+@pytest.fixture
+def admin_user(reference):
+    user = UserFactory(username="admin", groups=[roles.ADMINISTRATOR])
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def inspection_a(programme_2008, force_a, alice, hmi):
+    return inspection_create(force=force_a, programme=programme_2008, lead=hmi, inspectors=[alice])
+
+
+@pytest.fixture
+def inspection_b(programme_2008, force_b, bob, hmi):
+    return inspection_create(force=force_b, programme=programme_2008, lead=hmi, inspectors=[bob])
