@@ -39,6 +39,37 @@ class CommandUnitInline(admin.TabularInline):
         return super().get_queryset(request).select_related("force")
 
 
+class ForceKindFilter(admin.SimpleListFilter):
+    """Lists the 43 real forces unless the administrator asks for demo forces too."""
+
+    title = "kind"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [("fictional", "Demo and training"), ("all", "All")]
+
+    def choices(self, changelist):
+        # No parameter means the territorial forces, so the default entry is named for them.
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "Territorial",
+        }
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "fictional":
+            return queryset.filter(is_fictional=True)
+        if self.value() == "all":
+            return queryset
+        return queryset.territorial()
+
+
 @admin.register(Force)
 class ForceAdmin(admin.ModelAdmin):
     list_display = [
@@ -50,7 +81,7 @@ class ForceAdmin(admin.ModelAdmin):
         "households",
         "is_fictional",
     ]
-    list_filter = ["region", "is_fictional"]
+    list_filter = [ForceKindFilter, "region"]
     list_select_related = ["region"]
     search_fields = ["name", "formal_name", "short_name", "slug"]
     ordering = ["name"]

@@ -147,6 +147,7 @@ class Criterion(models.Model):
     objects = CriterionQuerySet.as_manager()
 
     class Meta:
+        # For tree order (1, 1.1, 1.2, 2 ...) use Criterion.objects.in_tree_order().
         ordering = ["framework", "parent__order", "order"]
         verbose_name_plural = "criteria"
         constraints = [

@@ -1,15 +1,22 @@
 import pytest
 from django.urls import reverse
 
+from tests.factories import ForceFactory
+
 pytestmark = pytest.mark.django_db
 
 
 def test_administrator_sees_the_43_forces(client, admin_user):
+    ForceFactory(name="Demo force")
     client.force_login(admin_user)
-    response = client.get(reverse("admin:forces_force_changelist"), {"is_fictional__exact": "0"})
+    url = reverse("admin:forces_force_changelist")
+    response = client.get(url)
     assert response.status_code == 200
     assert response.context["cl"].result_count == 43
     assert "Staffordshire" in response.content.decode()
+    assert "Demo force" not in response.content.decode()
+    assert client.get(url, {"kind": "fictional"}).context["cl"].result_count == 1
+    assert client.get(url, {"kind": "all"}).context["cl"].result_count == 44
 
 
 def test_a_similar_forces_group_cannot_contain_its_own_force(client, admin_user, reference):
