@@ -1,15 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
-from inspections import views as inspection_views
+from inspections.views.home import home
 
 admin.site.site_header = "Inspection Workbench administration"
 admin.site.site_title = "Inspection Workbench"
 
 urlpatterns = [
-    path("", inspection_views.home, name="home"),
+    path("", home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("", include("inspections.urls")),
 ]

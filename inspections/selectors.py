@@ -1,16 +1,99 @@
-"""Reads scoped to what a user may see."""
+"""Reads scoped to what a user may see. Anything out of reach raises Http404, never 403,
+so a stranger cannot even learn that an inspection exists."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
-from inspections.models import Inspection
+from grading.models import criteria_tree_order
+from inspections.models import (
+    CriterionAssessment,
+    EvidenceAttachment,
+    EvidenceItem,
+    EvidenceKind,
+    Inspection,
+)
+from inspections.permissions import visible_inspection_ids
 
 
 def inspections_for_user(*, user: AbstractBaseUser) -> QuerySet[Inspection]:
-    """Inspections the user may see: all for staff with the view permission, else their team's.
+    return Inspection.objects.filter(pk__in=visible_inspection_ids(user))
 
-    Force liaisons see nothing until a draft is released to them (a later workflow step).
-    """
-    if user.is_superuser or user.has_perm("inspections.view_all_inspections"):
-        return Inspection.objects.all()
-    return Inspection.objects.filter(memberships__user=user).distinct()
+
+def inspection_get_for_user(*, user: AbstractBaseUser, pk: int) -> Inspection:
+    queryset = inspections_for_user(user=user).select_related("force__region", "programme")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def criterion_assessment_get_for_user(*, user: AbstractBaseUser, pk: int) -> CriterionAssessment:
+    queryset = CriterionAssessment.objects.filter(
+        area__inspection__in=visible_inspection_ids(user)
+    ).select_related(
+        "criterion__parent",
+        "area__framework__scheme",
+        "area__inspection__force",
+        "area__inspection__programme",
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def evidence_item_get_for_user(*, user: AbstractBaseUser, pk: int) -> EvidenceItem:
+    queryset = EvidenceItem.objects.filter(
+        criterion_assessment__area__inspection__in=visible_inspection_ids(user)
+    ).select_related(
+        "author",
+        "parent",
+        "criterion_assessment__criterion",
+        "criterion_assessment__area__framework",
+        "criterion_assessment__area__inspection__force",
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def attachment_get_for_user(*, user: AbstractBaseUser, pk: int) -> EvidenceAttachment:
+    queryset = EvidenceAttachment.objects.filter(
+        item__criterion_assessment__area__inspection__in=visible_inspection_ids(user)
+    ).select_related("item__criterion_assessment__area__inspection")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _top_level_count(kind: str) -> Count:
+    return Count("evidence", filter=Q(evidence__kind=kind, evidence__parent__isnull=True))
+
+
+def criterion_assessments_with_counts(*, inspection: Inspection) -> QuerySet:
+    """Every criterion assessment of the inspection with its three list sizes, in one query."""
+    return (
+        CriterionAssessment.objects.filter(area__inspection=inspection)
+        .select_related("criterion__parent", "area")
+        .annotate(
+            strengths=_top_level_count(EvidenceKind.STRENGTH),
+            work_in_progress=_top_level_count(EvidenceKind.WORK_IN_PROGRESS),
+            areas_for_improvement=_top_level_count(EvidenceKind.AREA_FOR_IMPROVEMENT),
+        )
+        .order_by("area__order", *criteria_tree_order("criterion__"))
+    )
+
+
+def evidence_lists(*, assessment: CriterionAssessment) -> list[dict]:
+    """The three lists in report order, each item with its sub-points, in two queries."""
+    items = list(
+        EvidenceItem.objects.filter(criterion_assessment=assessment)
+        .select_related("author")
+        .prefetch_related("attachments")
+        .order_by("order")
+    )
+    children: dict[int, list[EvidenceItem]] = {}
+    for item in items:
+        if item.parent_id:
+            children.setdefault(item.parent_id, []).append(item)
+    for item in items:
+        item.children = children.get(item.pk, [])
+    return [
+        {
+            "kind": kind,
+            "label": label,
+            "items": [i for i in items if i.kind == kind and i.parent_id is None],
+        }
+        for kind, label in EvidenceKind.choices
+    ]

@@ -1,0 +1,26 @@
+"""Errors services raise for the views to turn into clear messages."""
+
+
+class AssessmentLocked(Exception):
+    """The area has left drafting: its evidence and statements are read-only."""
+
+    def __init__(self, area):
+        self.area = area
+        super().__init__(
+            f"{area.framework.name} is {area.get_status_display().lower()}: its evidence and "
+            "statements can no longer be changed."
+        )
+
+
+class EditConflict(Exception):
+    """Someone else saved the same record since this user opened it.
+
+    `current` is the record as now saved, so the view can show both texts side by side.
+    """
+
+    def __init__(self, current):
+        self.current = current
+        super().__init__(
+            "Someone else saved this since you opened it. Your text is kept below next to "
+            "theirs: compare them, then save again."
+        )

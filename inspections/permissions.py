@@ -1,0 +1,49 @@
+"""Who may see and who may change an inspection. Every view asks here, nowhere else.
+
+Seeing: administrators and moderators see every inspection; team members see theirs; a
+force's liaison sees their own force's inspection only once its draft is released to them.
+Changing: only members of the inspection's team, and only while an area is being drafted.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q
+
+from inspections.models import Inspection, InspectionStatus, TeamMembership
+
+# The one rule the factual-accuracy step changes: the statuses a force liaison may see.
+RELEASED_TO_FORCE = [InspectionStatus.FACTUAL_ACCURACY, InspectionStatus.PUBLISHED]
+
+
+def sees_every_inspection(user: AbstractBaseUser) -> bool:
+    return user.is_active and (
+        user.is_superuser or user.has_perm("inspections.view_all_inspections")
+    )
+
+
+def visible_inspections_q(user: AbstractBaseUser, prefix: str = "") -> Q:
+    """A filter for inspections the user may see; `prefix` reaches them from another model."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if sees_every_inspection(user):
+        return Q()
+    team = Q(**{f"{prefix}memberships__user": user})
+    own_force = Q(
+        **{f"{prefix}force__liaisons__user": user, f"{prefix}status__in": RELEASED_TO_FORCE}
+    )
+    return team | own_force
+
+
+def visible_inspection_ids(user: AbstractBaseUser):
+    """Ids of inspections the user may see, as a subquery (avoids duplicate rows from joins)."""
+    return Inspection.objects.filter(visible_inspections_q(user)).values("pk")
+
+
+def is_team_member(user: AbstractBaseUser, inspection: Inspection) -> bool:
+    if not user.is_authenticated:
+        return False
+    return TeamMembership.objects.filter(inspection=inspection, user=user).exists()
+
+
+def can_edit_inspection(user: AbstractBaseUser, inspection: Inspection) -> bool:
+    """Team members edit evidence, statements and the overview; nobody else does."""
+    return user.is_active and is_team_member(user, inspection)

@@ -1,0 +1,13 @@
+"""URLs of the inspections app, one module per topic."""
+
+from inspections.urls import evidence, inspections, overview, practice, search
+
+app_name = "inspections"
+
+urlpatterns = (
+    inspections.urlpatterns
+    + evidence.urlpatterns
+    + overview.urlpatterns
+    + practice.urlpatterns
+    + search.urlpatterns
+)

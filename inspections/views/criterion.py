@@ -1,0 +1,93 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from grading.models import criteria_tree_order
+from inspections.exceptions import AssessmentLocked, EditConflict
+from inspections.forms import statement_form_class, statement_initial
+from inspections.models import CriterionAssessment, EvidenceKind
+from inspections.selectors import criterion_assessment_get_for_user, evidence_lists
+from inspections.services.statements import criterion_statement_save
+from inspections.views.access import editable, require_team
+from inspections.views.history import history_rows
+
+
+def _page(request, assessment, form=None, conflict=None, status=200):
+    area = assessment.area
+    can_edit = editable(request.user, area)
+    if form is None and can_edit:
+        form = statement_form_class(assessment.criterion)(initial=statement_initial(assessment))
+    siblings = list(
+        CriterionAssessment.objects.filter(area__inspection=area.inspection_id)
+        .order_by("area__order", *criteria_tree_order("criterion__"))
+        .values_list("pk", flat=True)
+    )
+    index = siblings.index(assessment.pk)
+    context = {
+        "assessment": assessment,
+        "criterion": assessment.criterion,
+        "area": area,
+        "inspection": area.inspection,
+        "lists": evidence_lists(assessment=assessment),
+        "kinds": EvidenceKind.choices,
+        "form": form,
+        "conflict": conflict,
+        "can_edit": can_edit,
+        "previous_pk": siblings[index - 1] if index > 0 else None,
+        "next_pk": siblings[index + 1] if index + 1 < len(siblings) else None,
+    }
+    return render(request, "inspections/criterion_detail.html", context, status=status)
+
+
+@login_required
+def criterion_detail(request, pk):
+    assessment = criterion_assessment_get_for_user(user=request.user, pk=pk)
+    return _page(request, assessment)
+
+
+@login_required
+@require_POST
+def statement_save(request, pk):
+    assessment = criterion_assessment_get_for_user(user=request.user, pk=pk)
+    require_team(request.user, assessment.area.inspection)
+    form = statement_form_class(assessment.criterion)(request.POST)
+    if not form.is_valid():
+        return _page(request, assessment, form=form, status=400)
+    try:
+        criterion_statement_save(
+            assessment=assessment,
+            user=request.user,
+            version=form.cleaned_data["version"],
+            chosen_levels=form.chosen_levels(),
+            override=form.cleaned_data["override"],
+        )
+    except AssessmentLocked as exc:
+        messages.error(request, str(exc))
+    except EditConflict as exc:
+        form = statement_form_class(assessment.criterion)(
+            initial={**form.cleaned_data, "version": exc.current.version}
+        )
+        return _page(request, assessment, form=form, conflict=exc, status=409)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _page(request, assessment, form=form, status=400)
+    else:
+        messages.success(request, "Summary statement saved.")
+    return redirect("inspections:criterion_detail", pk=assessment.pk)
+
+
+@login_required
+def statement_history(request, pk):
+    assessment = criterion_assessment_get_for_user(user=request.user, pk=pk)
+    return render(
+        request,
+        "inspections/history.html",
+        {
+            "title": f"History of the summary statement for {assessment.criterion.number}",
+            "back_url": assessment.get_absolute_url(),
+            "rows": history_rows(assessment.history.select_related("history_user")),
+            "inspection": assessment.area.inspection,
+        },
+    )
