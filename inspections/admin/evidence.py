@@ -8,7 +8,12 @@ from django.db.models.functions import Coalesce
 from simple_history.admin import SimpleHistoryAdmin
 
 from grading.admin import limit_choices
-from inspections.models import CriterionAssessment, EvidenceItem, EvidenceKind
+from inspections.models import (
+    CriterionAssessment,
+    EvidenceAttachment,
+    EvidenceItem,
+    EvidenceKind,
+)
 
 _SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
 _CHANGELIST_RELATIONS = [
@@ -172,3 +177,25 @@ class EvidenceItemAdmin(SimpleHistoryAdmin):
     @admin.display(description="criterion")
     def criterion(self, obj: EvidenceItem) -> str:
         return obj.criterion_assessment.criterion.number
+
+
+@admin.register(EvidenceAttachment)
+class EvidenceAttachmentAdmin(SimpleHistoryAdmin):
+    """Read-only: files are added and removed from the evidence pages, with access checks."""
+
+    list_display = ["original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
+    list_filter = ["content_type"]
+    list_select_related = ["uploaded_by"]
+    search_fields = ["original_name", "item__text"]
+    readonly_fields = [
+        "item",
+        "file",
+        "original_name",
+        "content_type",
+        "size",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
