@@ -2,7 +2,8 @@
 so a stranger cannot even learn that an inspection exists."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from grading.models import criteria_tree_order
@@ -18,6 +19,29 @@ from inspections.permissions import visible_inspection_ids
 
 def inspections_for_user(*, user: AbstractBaseUser) -> QuerySet[Inspection]:
     return Inspection.objects.filter(pk__in=visible_inspection_ids(user))
+
+
+def inspections_with_progress(*, user: AbstractBaseUser) -> QuerySet[Inspection]:
+    """The user's inspections with how far their statements and evidence have come."""
+    criteria = CriterionAssessment.objects.filter(area__inspection=OuterRef("pk"))
+    written = criteria.exclude(statement="")
+    evidence = EvidenceItem.objects.filter(criterion_assessment__area__inspection=OuterRef("pk"))
+    return (
+        inspections_for_user(user=user)
+        .select_related("force", "programme")
+        .annotate(
+            criteria_total=_count(criteria, "area__inspection"),
+            statements_written=_count(written, "area__inspection"),
+            evidence_total=_count(evidence, "criterion_assessment__area__inspection"),
+        )
+        .order_by("-programme__year", "force__name")
+    )
+
+
+def _count(queryset, group_by: str) -> Coalesce:
+    # Subqueries rather than joined Counts: three joined one-to-many counts would multiply.
+    counted = queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted[:1]), 0)
 
 
 def inspection_get_for_user(*, user: AbstractBaseUser, pk: int) -> Inspection:

@@ -19,7 +19,8 @@ def history_rows(records) -> list[dict]:
             for change in delta.changes:
                 field = record.instance_type._meta.get_field(change.field)
                 changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
-        rows.append({"record": record, "changes": changes})
+        summary = getattr(record, "text", None) or getattr(record, "statement", "")
+        rows.append({"record": record, "changes": changes, "summary": summary})
         previous = record
     return list(reversed(rows))
 

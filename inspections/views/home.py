@@ -1,10 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from inspections.selectors import inspections_for_user
+from inspections.selectors import inspections_with_progress
 
 
 @login_required
 def home(request):
-    inspections = inspections_for_user(user=request.user).select_related("force", "programme")
+    inspections = inspections_with_progress(user=request.user)
     return render(request, "inspections/home.html", {"inspections": inspections})
