@@ -167,7 +167,7 @@ def test_criterion_page_is_constant_query(
             assessment=assessment, user=alice, kind="", text=f"Sub {n}.", parent=item
         )
     client.force_login(alice)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(9):
         response = client.get(_url(assessment))
     assert response.status_code == 200
     assert EvidenceItem.objects.filter(criterion_assessment=assessment).count() == 2 * items

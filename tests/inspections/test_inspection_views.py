@@ -1,0 +1,80 @@
+import pytest
+from django.urls import reverse
+
+from inspections.models import CriterionAssessment, EvidenceKind
+from inspections.services import evidence as services
+from inspections.services.inspections import inspection_create
+from tests.factories import ForceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(inspection):
+    return reverse("inspections:inspection_detail", args=[inspection.pk])
+
+
+def test_it_checks_access(client, bob, liaison, inspection_a):
+    for user in (bob, liaison):
+        client.force_login(user)
+        assert client.get(_url(inspection_a)).status_code == 404
+
+
+def test_page_lists_areas_criteria_counts_and_what_is_empty(client, alice, inspection_a):
+    assessment = CriterionAssessment.objects.filter(area__inspection=inspection_a).first()
+    services.evidence_item_create(
+        assessment=assessment, user=alice, kind=EvidenceKind.STRENGTH, text="One."
+    )
+    client.force_login(alice)
+    response = client.get(_url(inspection_a))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Neighbourhood Policing" in page and "Developing Citizen Focus Policing" in page
+    sections = response.context["sections"]
+    assert [len(rows) for _, rows in sections] == [6, 3]
+    counted = next(row for _, rows in sections for row in rows if row.pk == assessment.pk)
+    assert (counted.strengths, counted.work_in_progress, counted.areas_for_improvement) == (1, 0, 0)
+    assert page.count("Not written") == 9
+
+
+def test_criteria_are_listed_in_tree_order(client, alice, inspection_a):
+    client.force_login(alice)
+    sections = client.get(_url(inspection_a)).context["sections"]
+    numbers = [row.criterion.number for row in sections[0][1]]
+    assert numbers == ["1.1", "1.2", "1.3", "2", "3", "4"]
+
+
+@pytest.mark.parametrize("per_criterion", [1, 8])
+def test_inspection_page_is_constant_query(
+    client, alice, inspection_a, django_assert_max_num_queries, per_criterion
+):
+    for assessment in CriterionAssessment.objects.filter(area__inspection=inspection_a):
+        for n in range(per_criterion):
+            for kind in EvidenceKind.values:
+                services.evidence_item_create(
+                    assessment=assessment, user=alice, kind=kind, text=f"{kind} {n}."
+                )
+    client.force_login(alice)
+    with django_assert_max_num_queries(9):
+        response = client.get(_url(inspection_a))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("inspections", [1, 6])
+def test_home_page_is_constant_query(
+    client, panel, programme_2008, django_assert_max_num_queries, inspections
+):
+    for _ in range(inspections):
+        inspection_create(force=ForceFactory(), programme=programme_2008)
+    client.force_login(panel)
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("home"))
+    assert len(response.context["inspections"]) == inspections
+
+
+def test_home_shows_progress(client, alice, inspection_a):
+    assessment = CriterionAssessment.objects.filter(area__inspection=inspection_a).first()
+    assessment.statement = "Written."
+    assessment.save()
+    client.force_login(alice)
+    (row,) = client.get(reverse("home")).context["inspections"]
+    assert (row.statements_written, row.criteria_total, row.evidence_total) == (1, 9, 0)
