@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from inspections.views import overview
+
+urlpatterns = [
+    path("inspections/<int:pk>/overview/", overview.overview_detail, name="overview_detail"),
+    path("inspections/<int:pk>/overview/edit/", overview.overview_edit, name="overview_edit"),
+]

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from inspections.views import search
+
+urlpatterns = [
+    path("search/", search.evidence_search, name="evidence_search"),
+]
