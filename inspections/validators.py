@@ -40,8 +40,7 @@ def validate_plain_text(value: str) -> None:
     have no place in it. Reject anything that looks like an HTML tag."""
     if TAG.search(value or ""):
         raise ValidationError(
-            "Write plain text: HTML tags such as <b> or <script> are not allowed. "
-            "Use the bold lead phrase field for emphasis.",
+            "Write plain text: HTML tags such as <b> or <script> are not allowed.",
             code="markup",
         )
 
