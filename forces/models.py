@@ -83,6 +83,15 @@ class MostSimilarGroup(models.Model):
         return f"Most similar forces of {self.force} from {self.effective_from:%d %b %Y}"
 
 
+class CommandUnitQuerySet(models.QuerySet):
+    def active_in(self, year: int):
+        """Units that existed in a survey year; forces restructure, so this changes."""
+        return self.filter(
+            models.Q(active_from_year__isnull=True) | models.Q(active_from_year__lte=year),
+            models.Q(active_to_year__isnull=True) | models.Q(active_to_year__gte=year),
+        )
+
+
 class CommandUnit(models.Model):
     """A basic command unit (BCU), also called a division or area, of a force."""
 
@@ -94,11 +103,19 @@ class CommandUnit(models.Model):
     area_sq_miles = models.DecimalField(
         "area (square miles)", max_digits=8, decimal_places=1, null=True, blank=True
     )
+    active_from_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="First survey year the unit existed; empty if always."
+    )
+    active_to_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Last survey year before a restructure; empty if current."
+    )
     figures_source = models.CharField(
         max_length=120,
         blank=True,
         help_text="Where the figures come from, e.g. 'mid-year estimates 2006'.",
     )
+
+    objects = CommandUnitQuerySet.as_manager()
 
     class Meta:
         ordering = ["force__name", "order", "name"]

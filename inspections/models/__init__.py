@@ -17,6 +17,7 @@ from inspections.models.inspections import (
 )
 from inspections.models.practice import DevelopingPractice
 from inspections.models.programmes import GlossaryTerm, Programme, ProgrammeFramework
+from inspections.models.surveys import ForceSurveyOverride, OutcomeWording, SurveySettings
 
 __all__ = [
     "AreaAssessment",
@@ -27,11 +28,14 @@ __all__ = [
     "EvidenceItem",
     "EvidenceKind",
     "EvidenceSource",
+    "ForceSurveyOverride",
     "GlossaryTerm",
     "Inspection",
     "InspectionStatus",
+    "OutcomeWording",
     "Programme",
     "ProgrammeFramework",
+    "SurveySettings",
     "TeamMembership",
     "TeamRole",
 ]

@@ -1,0 +1,15 @@
+from grading.models.frameworks import Criterion, CriterionQuerySet, Framework, criteria_tree_order
+from grading.models.indicators import Indicator, IndicatorResult, SurveySource
+from grading.models.schemes import GradeLevel, GradingScheme
+
+__all__ = [
+    "Criterion",
+    "CriterionQuerySet",
+    "Framework",
+    "GradeLevel",
+    "GradingScheme",
+    "Indicator",
+    "IndicatorResult",
+    "SurveySource",
+    "criteria_tree_order",
+]
