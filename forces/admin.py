@@ -29,7 +29,16 @@ class RegionAdmin(admin.ModelAdmin):
 
 class CommandUnitInline(admin.TabularInline):
     model = CommandUnit
-    fields = ["name", "order", "population", "households", "area_sq_miles", "figures_source"]
+    fields = [
+        "name",
+        "order",
+        "population",
+        "households",
+        "area_sq_miles",
+        "active_from_year",
+        "active_to_year",
+        "figures_source",
+    ]
     extra = 0
     # Partnership areas are edited on the command unit's own page.
     show_change_link = True
@@ -97,7 +106,16 @@ class PartnershipAreaInline(admin.TabularInline):
 
 @admin.register(CommandUnit)
 class CommandUnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "force", "order", "population", "households", "figures_source"]
+    list_display = [
+        "name",
+        "force",
+        "order",
+        "population",
+        "households",
+        "active_from_year",
+        "active_to_year",
+        "figures_source",
+    ]
     list_filter = ["force__region", "force"]
     list_select_related = ["force"]
     search_fields = ["name", "force__name", "force__short_name"]

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count, QuerySet
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from grading.models import (
     Criterion,
@@ -12,6 +13,7 @@ from grading.models import (
     GradeLevel,
     GradingScheme,
     Indicator,
+    IndicatorResult,
     criteria_tree_order,
 )
 
@@ -80,6 +82,31 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = ["code", "name"]
     ordering = ["order", "code"]
+
+
+@admin.register(IndicatorResult)
+class IndicatorResultAdmin(SimpleHistoryAdmin):
+    """Results one at a time; its changelist links to the CSV import for many forces at once."""
+
+    list_display = [
+        "force",
+        "indicator",
+        "year",
+        "value",
+        "sample_size",
+        "msf_difference",
+        "change",
+    ]
+    list_filter = ["indicator", "year", "force__region"]
+    list_select_related = ["force", "indicator"]
+    search_fields = ["force__name", "force__formal_name", "force__short_name"]
+    ordering = ["force__name", "indicator__order", "-year"]
+    autocomplete_fields = ["force"]
+    readonly_fields = ["updated_by", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 class CriterionInline(admin.TabularInline):

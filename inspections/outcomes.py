@@ -158,6 +158,9 @@ class OutcomeData:
         found = [result for result in found if result is not None]
         if not found or len(found) < len(members):
             return None
+        for result in found:
+            # Results are loaded without their indicator; sample_size reads it, one query each.
+            result.indicator = indicator
         weights = [self.sample_size(result) for result in found]
         return sum(float(r.value) * w for r, w in zip(found, weights, strict=True)) / sum(weights)
 
@@ -172,7 +175,10 @@ class OutcomeData:
         params = self.parameters(force_id)
         n = self.sample_size(current)
         msf_value, computed = _float(current.msf_value), False
-        if msf_value is None and current.msf_difference is None:
+        # SPI 3b is judged over time and by its gap, never against the MSF, unless a report
+        # published an MSF figure for it.
+        minority = indicator.code == significance.MINORITY_INDICATOR
+        if msf_value is None and current.msf_difference is None and not minority:
             msf_value, computed = self._msf_value(force_id, indicator), True
         has_msf = msf_value is not None or current.msf_difference is not None
         data = significance.IndicatorData(

@@ -55,6 +55,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "inspections.add_teammembership",
         "inspections.change_teammembership",
         "inspections.delete_teammembership",
+        # Leads load their forces' survey figures through the CSV import.
+        "grading.add_indicatorresult",
+        "grading.change_indicatorresult",
+        "grading.view_indicatorresult",
     ],
     MODERATOR: _REFERENCE_VIEW + _INSPECTION_VIEW + ["inspections.view_all_inspections"],
     FORCE_LIAISON: ["inspections.add_developingpractice", "inspections.view_developingpractice"],

@@ -2,11 +2,11 @@
 so a stranger cannot even learn that an inspection exists."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from grading.models import criteria_tree_order
+from grading.models import Criterion, criteria_tree_order
 from inspections.models import (
     CriterionAssessment,
     EvidenceAttachment,
@@ -50,13 +50,18 @@ def inspection_get_for_user(*, user: AbstractBaseUser, pk: int) -> Inspection:
 
 
 def criterion_assessment_get_for_user(*, user: AbstractBaseUser, pk: int) -> CriterionAssessment:
-    queryset = CriterionAssessment.objects.filter(
-        area__inspection__in=visible_inspection_ids(user)
-    ).select_related(
-        "criterion__parent",
-        "area__framework__scheme",
-        "area__inspection__force",
-        "area__inspection__programme",
+    """With `has_indicators`, so a page shows its outcome panel only when it needs one, at no
+    extra query for the criteria without indicators."""
+    carried = Criterion.indicators.through.objects.filter(criterion=OuterRef("criterion"))
+    queryset = (
+        CriterionAssessment.objects.filter(area__inspection__in=visible_inspection_ids(user))
+        .select_related(
+            "criterion__parent",
+            "area__framework__scheme",
+            "area__inspection__force",
+            "area__inspection__programme",
+        )
+        .annotate(has_indicators=Exists(carried))
     )
     return get_object_or_404(queryset, pk=pk)
 

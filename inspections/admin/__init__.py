@@ -1,5 +1,5 @@
 """Admin registrations for inspections, split by topic; importing this package registers them."""
 
-from inspections.admin import assessments, evidence, practice, programmes
+from inspections.admin import assessments, evidence, practice, programmes, surveys
 
-__all__ = ["assessments", "evidence", "practice", "programmes"]
+__all__ = ["assessments", "evidence", "practice", "programmes", "surveys"]

@@ -8,6 +8,7 @@ from django.db import transaction
 from inspections.demo.content import FORCES, LEAD_USERNAME, LIAISON_USERNAME
 from inspections.demo.content_overview import OVERVIEW
 from inspections.demo.findings import demo_findings_write, demo_practice_write
+from inspections.demo.indicators import demo_indicator_results_write
 from inspections.demo.people import demo_liaison_ensure, demo_users_ensure
 from inspections.demo.places import demo_force_ensure
 from inspections.models import (
@@ -25,7 +26,8 @@ DEMO_YEAR = 2008
 
 @transaction.atomic
 def demo_load() -> dict:
-    """Create the demo users, fictional forces and their 2008 inspections with full evidence.
+    """Create the demo users, fictional forces and their 2008 inspections with full evidence,
+    and the forces' survey indicator results for 2008 and 2006.
 
     Invariants: needs the reference data (the 2008 programme, its frameworks, the regions and
     role groups). Earlier demo inspections are deleted and recreated, with their history rows,
@@ -57,12 +59,14 @@ def demo_load() -> dict:
         forces.append(force)
     # The liaison belongs to the first demo force; the second has none, to show the difference.
     demo_liaison_ensure(user=users[LIAISON_USERNAME], force=forces[0])
+    indicator_results = demo_indicator_results_write(forces=forces)
     return {
         "forces": [force.display_name for force in forces],
         "programme": programme.name,
         "inspections": len(forces),
         "evidence_items": evidence_items,
         "developing_practice": practice,
+        "indicator_results": indicator_results,
         "users": list(users),
         "replaced_inspections": replaced,
     }

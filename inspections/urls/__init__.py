@@ -1,12 +1,13 @@
 """URLs of the inspections app, one module per topic."""
 
-from inspections.urls import evidence, inspections, overview, practice, search
+from inspections.urls import evidence, inspections, outcomes, overview, practice, search
 
 app_name = "inspections"
 
 urlpatterns = (
     inspections.urlpatterns
     + evidence.urlpatterns
+    + outcomes.urlpatterns
     + overview.urlpatterns
     + practice.urlpatterns
     + search.urlpatterns

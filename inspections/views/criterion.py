@@ -12,6 +12,7 @@ from inspections.selectors import criterion_assessment_get_for_user, evidence_li
 from inspections.services.statements import criterion_statement_save
 from inspections.views.access import editable, require_team
 from inspections.views.history import history_rows
+from inspections.views.outcome_panel import outcome_panel_context
 
 
 def _page(request, assessment, form=None, conflict=None, status=200):
@@ -37,6 +38,7 @@ def _page(request, assessment, form=None, conflict=None, status=200):
         "can_edit": can_edit,
         "previous_pk": siblings[index - 1] if index > 0 else None,
         "next_pk": siblings[index + 1] if index + 1 < len(siblings) else None,
+        **outcome_panel_context(assessment=assessment, can_edit=can_edit),
     }
     return render(request, "inspections/criterion_detail.html", context, status=status)
 

@@ -30,7 +30,8 @@ class Command(BaseCommand):
                 f"Demo loaded: {', '.join(summary['forces'])} (fictional forces); "
                 f"{summary['inspections']} inspections in the {summary['programme']}; "
                 f"{summary['evidence_items']} evidence items; "
-                f"{summary['developing_practice']} developing practice entries."
+                f"{summary['developing_practice']} developing practice entries; "
+                f"{summary['indicator_results']} indicator results."
             )
         )
         self.stdout.write(f"Users (password 'demo'): {', '.join(summary['users'])}")

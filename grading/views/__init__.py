@@ -1,0 +1,1 @@
+"""Views of the grading app, one module per topic."""
