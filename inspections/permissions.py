@@ -45,5 +45,8 @@ def is_team_member(user: AbstractBaseUser, inspection: Inspection) -> bool:
 
 
 def can_edit_inspection(user: AbstractBaseUser, inspection: Inspection) -> bool:
-    """Team members edit evidence, statements and the overview; nobody else does."""
+    """Team members edit evidence, statements and the overview until publication; nobody
+    else does. (Areas also lock their own evidence once submitted: see AreaAssessment.)"""
+    if inspection.status == InspectionStatus.PUBLISHED:
+        return False
     return user.is_active and is_team_member(user, inspection)

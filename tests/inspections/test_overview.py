@@ -429,3 +429,13 @@ def test_filter_in_a_template_is_not_escaped_twice():
     template = Template("{% load report_text %}{{ text|report_paragraphs }}")
     html = template.render(Context({"text": "- a & b"}))
     assert html == "<ul><li>a &amp; b</li></ul>"
+
+
+def test_published_inspection_overview_is_frozen(client, alice, inspection_a):
+    from inspections.models import InspectionStatus
+
+    inspection_a.status = InspectionStatus.PUBLISHED
+    inspection_a.save()
+    client.force_login(alice)
+    url = reverse("inspections:overview_edit", args=[inspection_a.pk])
+    assert client.get(url).status_code == 403
