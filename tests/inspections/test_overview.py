@@ -1,20 +1,13 @@
 """The force overview and context: the report-style page, its edit form and the service."""
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.template import Context, Template
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from forces.models import PartnershipArea
-from inspections.forms_overview import overview_initial
 from inspections.models import Inspection, InspectionStatus
 from inspections.services.overview import (
     OVERVIEW_FIELDS,
-    inspection_overview_update,
-    overview_merge,
 )
-from inspections.templatetags.report_text import report_paragraphs
 from tests.factories import CommandUnitFactory, ForceFactory
 
 pytestmark = pytest.mark.django_db
@@ -360,79 +353,7 @@ def test_a_change_to_the_status_is_not_an_overview_conflict(client, alice, inspe
     assert (inspection_a.status, inspection_a.geography) == (InspectionStatus.FIELDWORK, "Hills.")
 
 
-# The service
-
-
-def test_service_writes_only_the_given_fields(alice, inspection_a):
-    Inspection.objects.filter(pk=inspection_a.pk).update(developments="Kept.")
-    stale = Inspection.objects.get(pk=inspection_a.pk)
-    stale.developments = "Stale copy."
-    changed = inspection_overview_update(inspection=stale, user=alice, geography="Hills.")
-    assert changed == ["geography"]
-    inspection_a.refresh_from_db()
-    assert (inspection_a.geography, inspection_a.developments) == ("Hills.", "Kept.")
-
-
-def test_service_refuses_fields_outside_the_overview(alice, inspection_a):
-    with pytest.raises(TypeError):
-        inspection_overview_update(inspection=inspection_a, user=alice, status="published")
-
-
-def test_service_refuses_mark_up(alice, inspection_a):
-    with pytest.raises(ValidationError):
-        inspection_overview_update(inspection=inspection_a, user=alice, geography="<i>x</i>")
-
-
-def test_merge_without_the_original_treats_every_difference_as_a_conflict():
-    texts = dict.fromkeys(OVERVIEW_FIELDS, "")
-    merge = overview_merge(
-        original=None, theirs={**texts, "geography": "theirs"}, mine={**texts, "geography": "mine"}
-    )
-    assert merge.conflicting == ["geography"]
-    assert merge.texts["geography"] == "mine"
-
-
-def test_initial_carries_the_texts_and_a_fingerprint(inspection_a):
-    initial = overview_initial(inspection_a)
-    assert set(initial) == {*OVERVIEW_FIELDS, "fingerprint"}
-    assert len(initial["fingerprint"]) == 64
-
-
-# The template filter
-
-
-def test_filter_builds_paragraphs_and_bullets():
-    html = report_paragraphs("Aims:\n- one;\n\n- two.\nAfter.\n\nLine one\nline two")
-    assert html == (
-        "<p>Aims:</p>\n<ul><li>one;</li><li>two.</li></ul>\n<p>After.</p>\n"
-        "<p>Line one<br>line two</p>"
-    )
-
-
-def test_filter_escapes_before_adding_tags():
-    html = report_paragraphs('- <script>alert("x")</script>\n<b>bold</b> & more')
-    assert "<script>" not in html and "<b>" not in html
-    assert "<li>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</li>" in html
-    assert "<p>&lt;b&gt;bold&lt;/b&gt; &amp; more</p>" in html
-
-
-def test_filter_escapes_even_text_marked_safe():
-    assert "<script>" not in report_paragraphs(mark_safe("<script>x</script>"))
-
-
-def test_filter_prints_nothing_for_empty_text():
-    assert report_paragraphs("") == ""
-    assert report_paragraphs(None) == ""
-
-
-def test_filter_in_a_template_is_not_escaped_twice():
-    template = Template("{% load report_text %}{{ text|report_paragraphs }}")
-    html = template.render(Context({"text": "- a & b"}))
-    assert html == "<ul><li>a &amp; b</li></ul>"
-
-
 def test_published_inspection_overview_is_frozen(client, alice, inspection_a):
-    from inspections.models import InspectionStatus
 
     inspection_a.status = InspectionStatus.PUBLISHED
     inspection_a.save()
