@@ -11,16 +11,12 @@ from inspections.validators import validate_plain_text
 
 PRACTICE_TITLE_LIMIT = 250
 PRACTICE_TEXT_LIMIT = 5000
-# The shared validator's own message points to the evidence form's lead phrase, which this
-# form does not have; same rule, a message that fits here.
-MARKUP_MESSAGE = "Write plain text: HTML tags such as <b> or <script> are not allowed."
 
 
 def _text_field(label: str, *, help_text: str, missing: str = "", rows: int = 5):
     """A plain-text paragraph field; `missing` is the message that makes it required."""
     error_messages = {
         "max_length": "Keep this to %(limit_value)d characters or fewer (it has %(show_value)d).",
-        "markup": MARKUP_MESSAGE,
     }
     if missing:
         error_messages["required"] = missing
@@ -60,7 +56,6 @@ class DevelopingPracticeForm(forms.Form):
         help_text="A short name other forces will recognise the work by.",
         error_messages={
             "required": "Give the example a title.",
-            "markup": MARKUP_MESSAGE,
             "max_length": "Keep the title to %(limit_value)d characters or fewer "
             "(it has %(show_value)d).",
         },

@@ -101,17 +101,16 @@ class OutcomeData:
             (r.force_id, r.indicator_id, r.year): r for r in results
         }
 
-    def _load_units(self):
-        units = CommandUnit.objects.active_in(self.year).values("force_id")
+    def _units_per_force(self, year: int) -> dict[int, int]:
+        """How many command units each force had in a survey year (forces restructure)."""
+        units = CommandUnit.objects.active_in(year).values("force_id")
         if self.force_ids is not None:
             units = units.filter(force_id__in=self.force_ids)
-        self.units = {row["force_id"]: row["n"] for row in units.annotate(n=Count("pk"))}
-        previous = CommandUnit.objects.active_in(self.previous_year).values("force_id")
-        if self.force_ids is not None:
-            previous = previous.filter(force_id__in=self.force_ids)
-        self.previous_units = {
-            row["force_id"]: row["n"] for row in previous.annotate(n=Count("pk"))
-        }
+        return {row["force_id"]: row["n"] for row in units.annotate(n=Count("pk"))}
+
+    def _load_units(self):
+        self.units = self._units_per_force(self.year)
+        self.previous_units = self._units_per_force(self.previous_year)
 
     def _load_settings(self):
         settings = SurveySettings.objects.filter(programme=self.programme).first()

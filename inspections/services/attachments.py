@@ -3,14 +3,8 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from inspections.exceptions import AssessmentLocked
-from inspections.models import AreaAssessment, EvidenceAttachment, EvidenceItem
-
-
-def _check_editable(item: EvidenceItem) -> None:
-    area = AreaAssessment.objects.select_related("framework").get(criteria__evidence=item.pk)
-    if not area.is_editable:
-        raise AssessmentLocked(area)
+from inspections.models import EvidenceAttachment, EvidenceItem
+from inspections.services.locks import criterion_assessment_lock
 
 
 @transaction.atomic
@@ -18,7 +12,7 @@ def attachment_add(
     *, item: EvidenceItem, user: AbstractBaseUser, upload, content_type: str
 ) -> EvidenceAttachment:
     """Store an upload (already checked for type and size) against an evidence item."""
-    _check_editable(item)
+    criterion_assessment_lock(item.criterion_assessment_id)
     attachment = EvidenceAttachment(
         item=item,
         original_name=upload.name[:200],
@@ -40,7 +34,7 @@ def attachment_add(
 @transaction.atomic
 def attachment_delete(*, attachment: EvidenceAttachment, user: AbstractBaseUser) -> None:
     """Delete the row now and the file once the deletion has committed."""
-    _check_editable(attachment.item)
+    criterion_assessment_lock(attachment.item.criterion_assessment_id)
     storage, name = attachment.file.storage, attachment.file.name
     attachment._history_user = user
     attachment.delete()

@@ -9,21 +9,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
 
-from inspections.exceptions import AssessmentLocked, EditConflict
+from inspections.exceptions import EditConflict
 from inspections.models import (
-    AreaAssessment,
     CriterionAssessment,
     EvidenceItem,
     EvidenceKind,
 )
-
-
-def _lock_assessment(pk: int) -> CriterionAssessment:
-    assessment = CriterionAssessment.objects.select_for_update().get(pk=pk)
-    area = AreaAssessment.objects.select_related("framework").get(pk=assessment.area_id)
-    if not area.is_editable:
-        raise AssessmentLocked(area)
-    return assessment
+from inspections.services.locks import criterion_assessment_lock
 
 
 def _siblings(item: EvidenceItem):
@@ -62,7 +54,7 @@ def evidence_item_create(
     parent: EvidenceItem | None = None,
 ) -> EvidenceItem:
     """Append an item to a list, or a sub-point under `parent` (which fixes its list)."""
-    _lock_assessment(assessment.pk)
+    criterion_assessment_lock(assessment.pk)
     if parent is not None:
         kind = parent.kind
     item = EvidenceItem(
@@ -88,7 +80,7 @@ def evidence_item_update(
 
     Raises EditConflict carrying the item as now saved; nothing is written then.
     """
-    _lock_assessment(item.criterion_assessment_id)
+    criterion_assessment_lock(item.criterion_assessment_id)
     current = EvidenceItem.objects.get(pk=item.pk)
     if current.version != version:
         raise EditConflict(current)
@@ -101,7 +93,7 @@ def evidence_item_update(
 @transaction.atomic
 def evidence_item_delete(*, item: EvidenceItem, user: AbstractBaseUser) -> None:
     """Delete an item with its sub-points and close the gap it leaves in its list."""
-    _lock_assessment(item.criterion_assessment_id)
+    criterion_assessment_lock(item.criterion_assessment_id)
     item = EvidenceItem.objects.get(pk=item.pk)
     siblings, order = _siblings(item), item.order
     for sub_point in item.sub_points.all():
@@ -115,7 +107,7 @@ def evidence_item_delete(*, item: EvidenceItem, user: AbstractBaseUser) -> None:
 @transaction.atomic
 def evidence_item_move(*, item: EvidenceItem, user: AbstractBaseUser, direction: str) -> bool:
     """Swap the item with its neighbour above or below; False when already at that end."""
-    _lock_assessment(item.criterion_assessment_id)
+    criterion_assessment_lock(item.criterion_assessment_id)
     item = EvidenceItem.objects.get(pk=item.pk)
     siblings = _siblings(item)
     if direction == "up":
@@ -142,7 +134,7 @@ def evidence_item_move_to_list(*, item: EvidenceItem, user: AbstractBaseUser, ki
     """Move a top-level item, with its sub-points, to the end of another list."""
     if kind not in EvidenceKind.values:
         raise ValueError(f"Unknown list {kind!r}")
-    _lock_assessment(item.criterion_assessment_id)
+    criterion_assessment_lock(item.criterion_assessment_id)
     item = EvidenceItem.objects.get(pk=item.pk)
     if item.parent_id:
         raise ValueError("A sub-point moves with its parent item.")

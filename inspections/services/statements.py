@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from grading import statements
-from inspections.exceptions import AssessmentLocked, EditConflict
-from inspections.models import AreaAssessment, CriterionAssessment
+from inspections.exceptions import EditConflict
+from inspections.models import CriterionAssessment
+from inspections.services.locks import criterion_assessment_lock
 
 
 @transaction.atomic
@@ -24,10 +25,7 @@ def criterion_statement_save(
     EditConflict when someone saved since `version`, AssessmentLocked after submission and
     ValidationError for a choice the template does not offer.
     """
-    current = CriterionAssessment.objects.select_for_update().get(pk=assessment.pk)
-    area = AreaAssessment.objects.select_related("framework").get(pk=current.area_id)
-    if not area.is_editable:
-        raise AssessmentLocked(area)
+    current = criterion_assessment_lock(assessment.pk)
     if current.version != version:
         raise EditConflict(current)
     template = assessment.criterion.statement_template
