@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import F
 
 from forces.reference import forces_reference_load
 from grading.models import Framework, GradingScheme
@@ -27,6 +28,7 @@ PROGRAMMES = [
         "areas": [
             ("np", "2007"),
             ("performance-management", "2007"),
+            ("pvp-overview", "2007"),
             ("pvp-child-abuse", "2007"),
             ("pvp-domestic-violence", "2007"),
             ("pvp-public-protection", "2007"),
@@ -57,6 +59,8 @@ def _programmes_load() -> int:
         programme, _ = Programme.objects.update_or_create(
             year=data.pop("year"), defaults={**data, "scheme": scheme}
         )
+        # Park existing orders out of the way so inserting an area never collides.
+        ProgrammeFramework.objects.filter(programme=programme).update(order=F("order") + 1000)
         for order, (code, version) in enumerate(areas, start=1):
             framework = Framework.objects.get(code=code, version=version)
             ProgrammeFramework.objects.update_or_create(

@@ -23,6 +23,9 @@ class Framework(models.Model):
     )
     scheme = models.ForeignKey(GradingScheme, on_delete=models.PROTECT, related_name="frameworks")
     introduction = models.TextField(blank=True, help_text="Why the area is inspected.")
+    is_graded = models.BooleanField(
+        default=True, help_text="Untick for an overview printed without a grade of its own."
+    )
     indicators = models.ManyToManyField(Indicator, blank=True, related_name="frameworks")
 
     class Meta:

@@ -67,6 +67,7 @@ def grading_reference_load() -> dict[str, int]:
                 "group": data.get("group", ""),
                 "scheme": GradingScheme.objects.get(code=data["scheme"]),
                 "introduction": data.get("introduction", ""),
+                "is_graded": data.get("graded", True),
             },
         )
         framework.indicators.set(Indicator.objects.filter(code__in=data.get("indicators", [])))

@@ -174,12 +174,15 @@ CITIZEN_FOCUS_2008 = {
 }
 
 
-def _area_2007(code: str, name: str, introduction: str, group: str = "") -> dict:
+def _area_2007(
+    code: str, name: str, introduction: str, group: str = "", graded: bool = True
+) -> dict:
     return {
         "code": code,
         "version": "2007",
         "name": name,
         "group": group,
+        "graded": graded,
         "scheme": FOUR_POINT,
         "introduction": introduction,
         "criteria": [{"heading": name, "implicit": True}],
@@ -200,6 +203,13 @@ FRAMEWORKS = [
         "performance-management",
         "Performance Management",
         "How the force uses performance information to improve the service the public gets.",
+    ),
+    _area_2007(
+        "pvp-overview",
+        "Overview",
+        "What the force does across all four areas of protecting vulnerable people; not graded.",
+        _PVP,
+        graded=False,
     ),
     _area_2007(
         "pvp-child-abuse",

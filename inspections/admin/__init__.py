@@ -1,5 +1,5 @@
 """Admin registrations for inspections, split by topic; importing this package registers them."""
 
-from inspections.admin import assessments, evidence, practice, programmes, surveys
+from inspections.admin import assessments, evidence, national, practice, programmes, surveys
 
-__all__ = ["assessments", "evidence", "practice", "programmes", "surveys"]
+__all__ = ["assessments", "evidence", "national", "practice", "programmes", "surveys"]

@@ -15,11 +15,23 @@ from inspections.models.inspections import (
     TeamMembership,
     TeamRole,
 )
+from inspections.models.national import GradeDistribution, PublishedGrade, Recommendation
 from inspections.models.practice import DevelopingPractice
 from inspections.models.programmes import GlossaryTerm, Programme, ProgrammeFramework
+from inspections.models.published import (
+    InspectionGlossaryEntry,
+    OverviewTable,
+    PublishedIndicatorCall,
+)
 from inspections.models.surveys import ForceSurveyOverride, OutcomeWording, SurveySettings
 
 __all__ = [
+    "PublishedIndicatorCall",
+    "OverviewTable",
+    "InspectionGlossaryEntry",
+    "Recommendation",
+    "PublishedGrade",
+    "GradeDistribution",
     "AreaAssessment",
     "AssessmentStatus",
     "CriterionAssessment",

@@ -1,12 +1,23 @@
 """URLs of the inspections app, one module per topic."""
 
-from inspections.urls import evidence, inspections, outcomes, overview, practice, search
+from inspections.urls import (
+    evidence,
+    inspections,
+    moderation,
+    national,
+    outcomes,
+    overview,
+    practice,
+    search,
+)
 
 app_name = "inspections"
 
 urlpatterns = (
     inspections.urlpatterns
     + evidence.urlpatterns
+    + moderation.urlpatterns
+    + national.urlpatterns
     + outcomes.urlpatterns
     + overview.urlpatterns
     + practice.urlpatterns

@@ -37,7 +37,7 @@ def test_2007_inspection_hangs_evidence_off_the_implicit_criterion(reference, al
     from inspections.models import Programme
 
     inspection = inspection_create(force=ForceFactory(), programme=Programme.objects.get(year=2007))
-    assert inspection.areas.count() == 6
+    assert inspection.areas.count() == 7
     for area in inspection.areas.all():
         (assessment,) = area.criteria.all()
         assert assessment.criterion.is_implicit

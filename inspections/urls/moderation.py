@@ -1,0 +1,3 @@
+"""URLs for moderation."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs for national."""
+
+urlpatterns: list = []

@@ -1,0 +1,226 @@
+"""Saving a parsed force report as a published inspection, in one transaction."""
+
+import datetime
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from forces.models import Force
+from grading.models import Criterion, Framework, GradeLevel, Indicator, IndicatorResult
+from inspections.models import (
+    AreaAssessment,
+    AssessmentStatus,
+    CriterionAssessment,
+    DevelopingPractice,
+    EvidenceItem,
+    GradeDistribution,
+    Inspection,
+    InspectionGlossaryEntry,
+    InspectionStatus,
+    OverviewTable,
+    Programme,
+    PublishedIndicatorCall,
+)
+from reports.importer.errors import ImportRefused
+from reports.importer.structures import AreaRecord, ForceReport, ImportWarning, Item
+
+KIND = {
+    "strengths": "strength",
+    "work_in_progress": "work_in_progress",
+    "areas_for_improvement": "area_for_improvement",
+}
+
+
+def existing_inspection(*, force: Force, programme: Programme, replace: bool) -> Inspection | None:
+    """The inspection an import would replace; refuses when it may not be replaced."""
+    inspection = Inspection.objects.filter(force=force, programme=programme).first()
+    if inspection is None:
+        return None
+    if not inspection.imports.exists():
+        raise ImportRefused(
+            f"{force.name} already has an inspection in the {programme.year} programme that was "
+            "built in the product, not imported; an import never replaces it."
+        )
+    if not replace:
+        raise ImportRefused(
+            f"A report of {force.name} for the {programme.year} programme was already imported "
+            f"(inspection {inspection.pk}). Use --replace to replace that import."
+        )
+    return inspection
+
+
+@transaction.atomic
+def force_report_save(
+    *, report: ForceReport, programme: Programme, user, replace: bool
+) -> tuple[Inspection, list[ImportWarning]]:
+    force = Force.objects.get(name=report.force_name)
+    previous = existing_inspection(force=force, programme=programme, replace=replace)
+    if previous is not None:
+        previous.delete()
+    inspection = Inspection.objects.create(
+        force=force,
+        programme=programme,
+        status=InspectionStatus.PUBLISHED,
+        publication_date=datetime.date(report.year, report.month, 1),
+        reference=report.reference,
+        **{field: text for field, text in report.overview.items()},
+    )
+    for order, table in enumerate(report.tables, start=1):
+        OverviewTable.objects.create(
+            inspection=inspection,
+            section=table.section,
+            order=order,
+            header=table.header,
+            rows=table.rows,
+        )
+    InspectionGlossaryEntry.objects.bulk_create(
+        InspectionGlossaryEntry(inspection=inspection, order=n, abbreviation=a[:30], meaning=m[:250])
+        for n, (a, m) in enumerate(report.glossary, start=1)
+    )
+    warnings = []
+    orders = {pf.framework_id: pf.order for pf in programme.areas.all()}
+    for record in report.areas:
+        framework = Framework.objects.get(
+            code=record.framework_code, version=record.framework_version
+        )
+        area = _area_save(inspection, framework, orders.get(framework.pk, 0), record)
+        _criteria_save(area, record, user)
+        _practice_save(inspection, framework, record, user)
+        _indicators_save(area, force, programme, record)
+        warnings += _distribution_save(programme, framework, record)
+    return inspection, warnings
+
+
+def _grade(programme: Programme, label: str | None) -> GradeLevel | None:
+    if not label:
+        return None
+    return GradeLevel.objects.get(scheme=programme.scheme, label=label)
+
+
+def _area_save(inspection, framework, order, record: AreaRecord) -> AreaAssessment:
+    grade = _grade(inspection.programme, record.grade)
+    return AreaAssessment.objects.create(
+        inspection=inspection,
+        framework=framework,
+        order=order,
+        status=AssessmentStatus.PUBLISHED,
+        proposed_grade=grade,
+        final_grade=grade,
+        grade_rationale=record.judgement,
+        contextual_factors=record.contextual_factors,
+    )
+
+
+def _criteria_save(area: AreaAssessment, record: AreaRecord, user) -> None:
+    leaves = [
+        c
+        for c in Criterion.objects.filter(framework=area.framework).in_tree_order()
+        if not c.children.exists()
+    ]
+    by_order = {c.criterion_order: c for c in record.criteria}
+    for order, criterion in enumerate(leaves, start=1):
+        read = by_order.get(order)
+        statements = "\n\n".join(read.summary_statements) if read else ""
+        assessment = CriterionAssessment.objects.create(
+            area=area,
+            criterion=criterion,
+            statement=statements,
+            statement_overridden=bool(statements),
+        )
+        if read is not None:
+            for kind, items in read.lists.items():
+                _items_save(assessment, KIND[kind], items, user)
+
+
+def _items_save(assessment, kind: str, items: list[Item], user) -> None:
+    def build(item: Item, order: int, parent=None) -> EvidenceItem:
+        return EvidenceItem(
+            criterion_assessment=assessment,
+            kind=kind,
+            parent=parent,
+            order=order,
+            lead=(item.lead or "")[:200],
+            text=item.text,
+            author=user,
+        )
+
+    tops = [build(item, n) for n, item in enumerate(items, start=1)]
+    tops = bulk_create_with_history(tops, EvidenceItem, default_user=user)
+    children = [
+        build(child, n, parent=top)
+        for top, item in zip(tops, items, strict=True)
+        for n, child in enumerate(item.children, start=1)
+    ]
+    if children:
+        bulk_create_with_history(children, EvidenceItem, default_user=user)
+
+
+def _practice_save(inspection, framework, record: AreaRecord, user) -> None:
+    for entry in record.practice:
+        DevelopingPractice.objects.create(
+            inspection=inspection,
+            framework=framework,
+            title=entry.title[:250] or "(untitled)",
+            problem=entry.problem,
+            solution=entry.solution,
+            evaluation=entry.evaluation,
+            external_validation=entry.external_validation,
+            outcomes=entry.outcomes,
+            contact=entry.contact,
+            selected_for_publication=True,
+            submitted_by=user,
+        )
+
+
+def _indicators_save(area, force, programme, record: AreaRecord) -> None:
+    codes = {i.code: i for i in Indicator.objects.filter(code__in=[r.code for r in record.indicators])}
+    source = f"Published report, {programme.year}"
+    for read in record.indicators:
+        indicator = codes[read.code]
+        if read.value is not None:
+            IndicatorResult.objects.update_or_create(
+                force=force,
+                indicator=indicator,
+                year=programme.year,
+                defaults={
+                    "value": read.value,
+                    "msf_difference": read.msf_difference,
+                    "change": read.change,
+                    "gap": read.gap,
+                    "source": source,
+                },
+            )
+        if read.previous_value is not None:
+            IndicatorResult.objects.get_or_create(
+                force=force,
+                indicator=indicator,
+                year=programme.year - 2,
+                defaults={"value": read.previous_value, "source": source},
+            )
+        PublishedIndicatorCall.objects.create(
+            area=area,
+            indicator=indicator,
+            vs_msf=read.published_vs_msf or "",
+            vs_previous=read.published_vs_previous or "",
+        )
+
+
+def _distribution_save(programme, framework, record: AreaRecord) -> list[ImportWarning]:
+    warnings = []
+    for label, count in record.distribution.items():
+        grade = _grade(programme, label)
+        row, created = GradeDistribution.objects.get_or_create(
+            programme=programme,
+            framework=framework,
+            grade=grade,
+            defaults={"forces": count, "source": "Published force report"},
+        )
+        if not created and row.forces != count:
+            warnings.append(
+                ImportWarning(
+                    record.line,
+                    f"{framework.name}: the national distribution prints {count} forces at "
+                    f"'{label}' but {row.forces} were recorded before; the earlier figure is kept",
+                )
+            )
+    return warnings

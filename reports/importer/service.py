@@ -1,0 +1,199 @@
+"""Importing a published report: decode, parse, save in one transaction, record the import.
+
+A dry run performs the whole import inside a transaction and rolls it back, so its summary
+and warnings are exactly those a real import would give, and nothing is kept.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from inspections.models import Programme
+from inspections.outcomes import inspection_outcomes
+from reports.importer import summary
+from reports.importer.build import catalogue_for
+from reports.importer.errors import ImportRefused
+from reports.importer.force_report import parse_force_report
+from reports.importer.persist import force_report_save
+from reports.importer.structures import ImportWarning
+from reports.importer.text import month_year, read_lines
+from reports.importer.thematic import ThematicReader, _date, is_thematic
+from reports.importer.thematic_persist import thematic_report_save
+from reports.models import ImportKind, ReportImport
+
+SERVICE_USERNAME = "report-importer"
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    summary: dict
+    warnings: list[dict] = field(default_factory=list)
+    inspection_id: int | None = None
+    programme_id: int | None = None
+    report_import_id: int | None = None
+
+
+class _DryRun(Exception):
+    def __init__(self, result: ImportResult) -> None:
+        self.result = result
+
+
+def decode(data: bytes) -> str:
+    """The report's text; refuses empty and binary files."""
+    if not data or not data.strip():
+        raise ImportRefused("The file is empty.")
+    if b"\x00" in data[:8192]:
+        raise ImportRefused("The file is binary, not a text report (it contains NUL bytes).")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f")
+        if controls > len(text[:20000]) / 100:
+            break
+        return text
+    raise ImportRefused("The file is not readable text: it looks binary or is badly encoded.")
+
+
+def importer_user():
+    """The account imports from the command line are attributed to, unless one is named."""
+    user, _ = get_user_model().objects.get_or_create(
+        username=SERVICE_USERNAME,
+        defaults={"first_name": "Report", "last_name": "importer", "is_active": False},
+    )
+    return user
+
+
+def _programme(lines, thematic: bool, year: int | None) -> Programme:
+    if year is None:
+        year = _date(lines)[1] if thematic else _cover_year(lines)
+    programme = Programme.objects.filter(year=year).select_related("scheme").first()
+    if programme is None:
+        raise ImportRefused(
+            f"There is no {year} programme in the reference data; name one with --programme."
+        )
+    return programme
+
+
+def _cover_year(lines) -> int:
+    for line in lines[:80]:
+        if found := month_year(line.text):
+            return found[1]
+    raise ImportRefused("The cover gives no month and year of publication.")
+
+
+def report_import(
+    *,
+    data: bytes,
+    source_name: str,
+    user=None,
+    programme_year: int | None = None,
+    dry_run: bool = False,
+    replace: bool = False,
+) -> ImportResult:
+    """Import one report. Raises ImportRefused with a clear message, saving nothing, for an
+    empty, binary, truncated or unknown-force file, or a report already imported."""
+    lines = read_lines(decode(data))
+    thematic = is_thematic(lines)
+    programme = _programme(lines, thematic, programme_year)
+    catalogue = catalogue_for(programme)
+    user = user or importer_user()
+    record = {
+        "source_name": source_name[:255],
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+    }
+    try:
+        with transaction.atomic():
+            if thematic:
+                result = _thematic(lines, programme, catalogue, user, replace, record)
+            else:
+                result = _force(lines, programme, catalogue, user, replace, record)
+            if dry_run:
+                raise _DryRun(result)
+    except _DryRun as rolled_back:
+        result = rolled_back.result
+        result.inspection_id = result.report_import_id = None
+    return result
+
+
+def _force(lines, programme, catalogue, user, replace, record) -> ImportResult:
+    report = parse_force_report(lines, catalogue)
+    inspection, extra = force_report_save(
+        report=report, programme=programme, user=user, replace=replace
+    )
+    warnings = report.warnings + extra + _call_disagreements(inspection, report)
+    data = summary.force_summary(report, programme)
+    saved = ReportImport.objects.create(
+        kind=ImportKind.FORCE,
+        programme=programme,
+        force=inspection.force,
+        inspection=inspection,
+        summary=data,
+        warnings=[w.as_dict() for w in warnings],
+        replaced=replace,
+        imported_by=user,
+        **record,
+    )
+    return ImportResult(
+        kind=ImportKind.FORCE,
+        summary=data,
+        warnings=saved.warnings,
+        inspection_id=inspection.pk,
+        programme_id=programme.pk,
+        report_import_id=saved.pk,
+    )
+
+
+def _thematic(lines, programme, catalogue, user, replace, record) -> ImportResult:
+    report = ThematicReader(catalogue).read(lines)
+    counts = thematic_report_save(
+        report=report, programme=programme, catalogue=catalogue, user=user, replace=replace
+    )
+    data = summary.thematic_summary(report, programme, counts)
+    saved = ReportImport.objects.create(
+        kind=ImportKind.THEMATIC,
+        programme=programme,
+        summary=data,
+        warnings=[w.as_dict() for w in report.warnings],
+        replaced=replace,
+        imported_by=user,
+        **record,
+    )
+    return ImportResult(
+        kind=ImportKind.THEMATIC,
+        summary=data,
+        warnings=saved.warnings,
+        programme_id=programme.pk,
+        report_import_id=saved.pk,
+    )
+
+
+def _call_disagreements(inspection, report) -> list[ImportWarning]:
+    """Published calls the product's own significance engine does not reproduce."""
+    printed = {
+        (i.code, kind): (getattr(i, f"published_{kind}"), area.line)
+        for area in report.areas
+        for i in area.indicators
+        for kind in ("vs_msf", "vs_previous")
+    }
+    warnings = []
+    for outcome in inspection_outcomes(inspection=inspection).values():
+        for row in outcome.rows:
+            for kind in ("vs_msf", "vs_previous"):
+                published, line = printed.get((row.call.code, kind), (None, 0))
+                engine = getattr(row.call, kind)
+                engine = engine.value if engine is not None else None
+                if published and engine and published != engine:
+                    warnings.append(
+                        ImportWarning(
+                            line,
+                            f"{row.call.code}: the report printed '{published}' "
+                            f"({kind.replace('_', ' ')}), the engine finds '{engine}'",
+                        )
+                    )
+    return warnings
