@@ -21,12 +21,15 @@ _ISBN = re.compile(r"ISBN:?\s*([0-9][0-9\-]{8,}[0-9Xx])")
 _AREA_OPENERS = ("national contextual factors", "national grade distribution")
 
 
-def _opens_area(lines: list[Line], index: int) -> bool:
-    """Whether the area title at `index` is followed by the area's grade box or context."""
+def _opens_area(lines: list[Line], index: int, catalogue: Catalogue) -> bool:
+    """Whether the area title at `index` is followed by the area's grade box or context,
+    before any other area's title (a contents list names the areas one after another)."""
     seen = 0
     for line in lines[index + 1 :]:
         if line.blank or line.rule or line.footer:
             continue
+        if not line.is_table and catalogue.area_named(line.text):
+            return False
         key = normalise(line.text)
         cells = [normalise(c) for c in line.cells or [] if c]
         if key.startswith(_AREA_OPENERS) or key.startswith("grade "):
@@ -54,7 +57,13 @@ def find_areas(lines: list[Line], catalogue: Catalogue) -> list[tuple[int, objec
         if line.bullet is not None or line.is_table or line.blank:
             continue
         area = catalogue.area_named(line.text)
-        if area is not None and _opens_area(lines, index):
+        if area is not None and _opens_area(lines, index, catalogue):
+            earlier = next((lines[i] for i, a in starts if a is area), None)
+            if earlier is not None:
+                raise ImportRefused(
+                    f"The area '{area.name}' starts twice, at lines {earlier.number} and "
+                    f"{line.number}: two reports in one file?"
+                )
             starts.append((index, area))
     return starts
 
@@ -130,6 +139,8 @@ def _read_areas(lines, starts, end, catalogue, notes):
 
 
 def _read_appendices(lines, appendices, report, catalogue, notes) -> None:
+    if not appendices:
+        return
     bounds = appendices[1:] + [len(lines)]
     for start, stop in zip(appendices, bounds, strict=True):
         title = normalise(lines[start].text)

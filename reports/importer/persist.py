@@ -74,7 +74,9 @@ def force_report_save(
             rows=table.rows,
         )
     InspectionGlossaryEntry.objects.bulk_create(
-        InspectionGlossaryEntry(inspection=inspection, order=n, abbreviation=a[:30], meaning=m[:250])
+        InspectionGlossaryEntry(
+            inspection=inspection, order=n, abbreviation=a[:30], meaning=m[:250]
+        )
         for n, (a, m) in enumerate(report.glossary, start=1)
     )
     warnings = []
@@ -173,7 +175,9 @@ def _practice_save(inspection, framework, record: AreaRecord, user) -> None:
 
 
 def _indicators_save(area, force, programme, record: AreaRecord) -> None:
-    codes = {i.code: i for i in Indicator.objects.filter(code__in=[r.code for r in record.indicators])}
+    codes = {
+        i.code: i for i in Indicator.objects.filter(code__in=[r.code for r in record.indicators])
+    }
     source = f"Published report, {programme.year}"
     for read in record.indicators:
         indicator = codes[read.code]

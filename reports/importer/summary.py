@@ -28,8 +28,12 @@ def force_summary(report: ForceReport, programme) -> dict:
                 "grade": area.grade,
                 "criteria": [_criterion(c) for c in area.criteria],
                 "indicators": [
-                    {"code": i.code, "value": i.value, "published_vs_msf": i.published_vs_msf,
-                     "published_vs_previous": i.published_vs_previous}
+                    {
+                        "code": i.code,
+                        "value": i.value,
+                        "published_vs_msf": i.published_vs_msf,
+                        "published_vs_previous": i.published_vs_previous,
+                    }
                     for i in area.indicators
                 ],
                 "developing_practice": len(area.practice),

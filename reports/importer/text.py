@@ -10,10 +10,21 @@ import html
 import re
 from dataclasses import dataclass
 
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_YEAR = re.compile(r"^(%s)\s+(\d{4})$" % "|".join(MONTHS), re.IGNORECASE)
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_YEAR = re.compile(r"^({})\s+(\d{{4}})$".format("|".join(MONTHS)), re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
 _BULLET = re.compile(r"^(\s*)([-*+•◦▪–o])\s+(?=\S)")
 _SUB_MARKERS = {"◦", "▪", "–", "o"}

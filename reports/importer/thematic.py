@@ -11,7 +11,7 @@ from reports.importer.structures import RecommendationRecord, ThematicReport
 from reports.importer.text import MONTHS, Line, month_year, normalise
 
 _RECOMMENDATION = re.compile(r"^recommendation (\d+)$")
-_PUBLISHED = re.compile(r"published in (%s) (\d{4})" % "|".join(MONTHS), re.IGNORECASE)
+_PUBLISHED = re.compile(r"published in ({}) (\d{{4}})".format("|".join(MONTHS)), re.IGNORECASE)
 _BODIES = [
     "Association of Chief Police Officers",
     "Association of Police Authorities",
