@@ -8,10 +8,18 @@ Changing: only members of the inspection's team, and only while an area is being
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
 
-from inspections.models import Inspection, InspectionStatus, TeamMembership
+from inspections.models import (
+    AreaAssessment,
+    AssessmentStatus,
+    Inspection,
+    InspectionStatus,
+    TeamMembership,
+)
 
 # The one rule the factual-accuracy step changes: the statuses a force liaison may see.
 RELEASED_TO_FORCE = [InspectionStatus.FACTUAL_ACCURACY, InspectionStatus.PUBLISHED]
+# Within such an inspection, the liaison sees only the areas released to the force.
+RELEASED_AREAS = [AssessmentStatus.RELEASED, AssessmentStatus.PUBLISHED]
 
 
 def sees_every_inspection(user: AbstractBaseUser) -> bool:
@@ -36,6 +44,22 @@ def visible_inspections_q(user: AbstractBaseUser, prefix: str = "") -> Q:
 def visible_inspection_ids(user: AbstractBaseUser):
     """Ids of inspections the user may see, as a subquery (avoids duplicate rows from joins)."""
     return Inspection.objects.filter(visible_inspections_q(user)).values("pk")
+
+
+def visible_area_ids(user: AbstractBaseUser):
+    """Ids of area assessments the user may see, as a subquery: every area of a visible
+    inspection, except that a force liaison sees only the areas released to the force."""
+    areas = AreaAssessment.objects.filter(inspection__in=visible_inspection_ids(user))
+    if user.is_authenticated and not sees_every_inspection(user):
+        team = Q(inspection__memberships__user=user)
+        areas = areas.filter(team | Q(status__in=RELEASED_AREAS))
+    return areas.values("pk")
+
+
+def sees_moderation(user: AbstractBaseUser, inspection: Inspection) -> bool:
+    """Grades, rationales, panel decisions and dissents: the team and moderators only, never
+    the force."""
+    return sees_every_inspection(user) or is_team_member(user, inspection)
 
 
 def is_team_member(user: AbstractBaseUser, inspection: Inspection) -> bool:

@@ -13,8 +13,9 @@ from inspections.models import (
     EvidenceItem,
     EvidenceKind,
     Inspection,
+    NoneIdentified,
 )
-from inspections.permissions import visible_inspection_ids
+from inspections.permissions import visible_area_ids, visible_inspection_ids
 
 
 def inspections_for_user(*, user: AbstractBaseUser) -> QuerySet[Inspection]:
@@ -54,21 +55,31 @@ def criterion_assessment_get_for_user(*, user: AbstractBaseUser, pk: int) -> Cri
     extra query for the criteria without indicators."""
     carried = Criterion.indicators.through.objects.filter(criterion=OuterRef("criterion"))
     queryset = (
-        CriterionAssessment.objects.filter(area__inspection__in=visible_inspection_ids(user))
+        CriterionAssessment.objects.filter(area__in=visible_area_ids(user))
         .select_related(
             "criterion__parent",
             "area__framework__scheme",
             "area__inspection__force",
             "area__inspection__programme",
         )
-        .annotate(has_indicators=Exists(carried))
+        .annotate(has_indicators=Exists(carried), **_none_identified_flags())
     )
     return get_object_or_404(queryset, pk=pk)
 
 
+def _none_identified_flags() -> dict:
+    """`none_identified_<kind>`: whether the team marked that list deliberately empty."""
+    return {
+        f"none_identified_{kind}": Exists(
+            NoneIdentified.objects.filter(criterion_assessment=OuterRef("pk"), kind=kind)
+        )
+        for kind in EvidenceKind.values
+    }
+
+
 def evidence_item_get_for_user(*, user: AbstractBaseUser, pk: int) -> EvidenceItem:
     queryset = EvidenceItem.objects.filter(
-        criterion_assessment__area__inspection__in=visible_inspection_ids(user)
+        criterion_assessment__area__in=visible_area_ids(user)
     ).select_related(
         "author",
         "parent",
@@ -81,7 +92,7 @@ def evidence_item_get_for_user(*, user: AbstractBaseUser, pk: int) -> EvidenceIt
 
 def attachment_get_for_user(*, user: AbstractBaseUser, pk: int) -> EvidenceAttachment:
     queryset = EvidenceAttachment.objects.filter(
-        item__criterion_assessment__area__inspection__in=visible_inspection_ids(user)
+        item__criterion_assessment__area__in=visible_area_ids(user)
     ).select_related("item__criterion_assessment__area__inspection")
     return get_object_or_404(queryset, pk=pk)
 

@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from forces.models import Force
 from grading.models import Criterion, Framework, criteria_tree_order
 from inspections.models import AreaAssessment, EvidenceItem, EvidenceKind, Inspection, Programme
-from inspections.permissions import visible_inspection_ids
+from inspections.permissions import visible_area_ids, visible_inspection_ids
 
 # The report prints strengths first, then work in progress, then areas for improvement.
 _KIND_POSITION = Case(
@@ -27,9 +27,7 @@ def evidence_search_queryset(*, user: AbstractBaseUser) -> QuerySet[EvidenceItem
     Sub-points are included; each follows its parent item.
     """
     return (
-        EvidenceItem.objects.filter(
-            criterion_assessment__area__inspection__in=visible_inspection_ids(user)
-        )
+        EvidenceItem.objects.filter(criterion_assessment__area__in=visible_area_ids(user))
         .select_related(
             "author",
             "parent",

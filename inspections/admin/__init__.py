@@ -1,5 +1,21 @@
 """Admin registrations for inspections, split by topic; importing this package registers them."""
 
-from inspections.admin import assessments, evidence, national, practice, programmes, surveys
+from inspections.admin import (
+    assessments,
+    evidence,
+    moderation,
+    national,
+    practice,
+    programmes,
+    surveys,
+)
 
-__all__ = ["assessments", "evidence", "national", "practice", "programmes", "surveys"]
+__all__ = [
+    "assessments",
+    "evidence",
+    "moderation",
+    "national",
+    "practice",
+    "programmes",
+    "surveys",
+]

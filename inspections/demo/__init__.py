@@ -9,6 +9,7 @@ from inspections.demo.content import FORCES, LEAD_USERNAME, LIAISON_USERNAME
 from inspections.demo.content_overview import OVERVIEW
 from inspections.demo.findings import demo_findings_write, demo_practice_write
 from inspections.demo.indicators import demo_indicator_results_write
+from inspections.demo.moderation import demo_panels_ensure, demo_workflow_write
 from inspections.demo.people import demo_liaison_ensure, demo_users_ensure
 from inspections.demo.places import demo_force_ensure
 from inspections.models import (
@@ -16,7 +17,9 @@ from inspections.models import (
     CriterionAssessment,
     DevelopingPractice,
     EvidenceItem,
+    FactualAccuracyComment,
     Inspection,
+    NoneIdentified,
     Programme,
 )
 from inspections.services import inspection_create
@@ -36,7 +39,7 @@ def demo_load() -> dict:
     programme = Programme.objects.get(year=DEMO_YEAR)
     users = demo_users_ensure()
     replaced = _demo_inspections_delete()
-    forces, evidence_items, practice = [], 0, 0
+    forces, inspections, evidence_items, practice = [], [], 0, 0
     for spec in FORCES:
         force = demo_force_ensure(spec)
         inspection = inspection_create(
@@ -57,6 +60,12 @@ def demo_load() -> dict:
         )
         practice += demo_practice_write(inspection=inspection, spec=spec, users=users)
         forces.append(force)
+        inspections.append((inspection, spec))
+    panels = demo_panels_ensure(
+        programme=programme, users=users, inspections=[pair[0] for pair in inspections]
+    )
+    for inspection, spec in inspections:
+        demo_workflow_write(inspection=inspection, spec=spec, users=users)
     # The liaison belongs to the first demo force; the second has none, to show the difference.
     demo_liaison_ensure(user=users[LIAISON_USERNAME], force=forces[0])
     indicator_results = demo_indicator_results_write(forces=forces)
@@ -67,6 +76,7 @@ def demo_load() -> dict:
         "evidence_items": evidence_items,
         "developing_practice": practice,
         "indicator_results": indicator_results,
+        "moderation_panels": panels,
         "users": list(users),
         "replaced_inspections": replaced,
     }
@@ -88,6 +98,12 @@ def _demo_inspections_delete() -> int:
             criterion_assessment__area__inspection__in=inspection_ids
         ),
         DevelopingPractice: DevelopingPractice.objects.filter(inspection__in=inspection_ids),
+        NoneIdentified: NoneIdentified.objects.filter(
+            criterion_assessment__area__inspection__in=inspection_ids
+        ),
+        FactualAccuracyComment: FactualAccuracyComment.objects.filter(
+            area__inspection__in=inspection_ids
+        ),
     }
     ids = {
         model: rows if isinstance(rows, list) else list(rows.values_list("pk", flat=True))

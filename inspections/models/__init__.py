@@ -15,6 +15,23 @@ from inspections.models.inspections import (
     TeamMembership,
     TeamRole,
 )
+from inspections.models.moderation import (
+    AgendaItem,
+    AssessmentEvent,
+    CommentResponse,
+    DecisionOutcome,
+    DecisionState,
+    Dissent,
+    FactualAccuracyComment,
+    GradeProposal,
+    ModerationPanel,
+    NoneIdentified,
+    PanelDecision,
+    PanelKind,
+    PanelMemberRole,
+    PanelMembership,
+    PanelSession,
+)
 from inspections.models.national import GradeDistribution, PublishedGrade, Recommendation
 from inspections.models.practice import DevelopingPractice
 from inspections.models.programmes import GlossaryTerm, Programme, ProgrammeFramework
@@ -26,6 +43,21 @@ from inspections.models.published import (
 from inspections.models.surveys import ForceSurveyOverride, OutcomeWording, SurveySettings
 
 __all__ = [
+    "AgendaItem",
+    "AssessmentEvent",
+    "CommentResponse",
+    "DecisionOutcome",
+    "DecisionState",
+    "Dissent",
+    "FactualAccuracyComment",
+    "GradeProposal",
+    "ModerationPanel",
+    "NoneIdentified",
+    "PanelDecision",
+    "PanelKind",
+    "PanelMemberRole",
+    "PanelMembership",
+    "PanelSession",
     "PublishedIndicatorCall",
     "OverviewTable",
     "InspectionGlossaryEntry",

@@ -2,7 +2,8 @@
 
 Every write locks the criterion assessment row first, so order numbers are assigned and
 swapped one writer at a time, and refuses with AssessmentLocked once the area has left
-drafting. History rows record the acting user.
+drafting. History rows record the acting user. Adding an item to a list (or moving one
+into it) removes that list's "none identified" mark.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -15,6 +16,7 @@ from inspections.models import (
     EvidenceItem,
     EvidenceKind,
 )
+from inspections.services.grades import none_identified_clear
 from inspections.services.locks import criterion_assessment_lock
 
 
@@ -69,6 +71,7 @@ def evidence_item_create(
     item.order = _next_order(_siblings(item))
     item.full_clean()
     _save(item, user)
+    none_identified_clear(assessment_id=assessment.pk, kind=kind, user=user)
     return item
 
 
@@ -145,6 +148,7 @@ def evidence_item_move_to_list(*, item: EvidenceItem, user: AbstractBaseUser, ki
     item.order = _next_order(_siblings(item))
     item.version += 1
     _save(item, user)
+    none_identified_clear(assessment_id=item.criterion_assessment_id, kind=kind, user=user)
     for sub_point in item.sub_points.all():
         sub_point.kind = kind
         _save(sub_point, user, update_fields=["kind"])

@@ -1,3 +1,35 @@
-"""URLs for moderation."""
+"""URLs for grades, moderation panels and the factual-accuracy check."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from inspections.views import factual, grades, moderation, panels
+
+urlpatterns = [
+    path("areas/<int:pk>/", moderation.area_detail, name="area_detail"),
+    path("areas/<int:pk>/step/", moderation.area_action, name="area_action"),
+    path("areas/<int:pk>/grade/", grades.grade_proposal, name="grade_proposal"),
+    path(
+        "criteria/<int:pk>/none-identified/",
+        moderation.none_identified,
+        name="none_identified",
+    ),
+    path("moderation/", panels.panel_list, name="panel_list"),
+    path("moderation/sessions/<int:pk>/", panels.session_detail, name="session_detail"),
+    path("moderation/sessions/<int:pk>/agenda/", panels.agenda_add, name="agenda_add"),
+    path("moderation/items/<int:pk>/", panels.agenda_item_detail, name="agenda_item_detail"),
+    path("moderation/items/<int:pk>/decide/", panels.decision_record, name="decision_record"),
+    path(
+        "moderation/decisions/<int:pk>/confirm/",
+        panels.decision_confirm,
+        name="decision_confirm",
+    ),
+    path(
+        "moderation/decisions/<int:pk>/decline/",
+        panels.decision_decline,
+        name="decision_decline",
+    ),
+    path("moderation/decisions/<int:pk>/dissent/", panels.dissent_add, name="dissent_add"),
+    path("inspections/<int:pk>/draft/", factual.draft_report, name="draft_report"),
+    path("areas/<int:pk>/comments/", factual.comment_add, name="factual_comment_add"),
+    path("comments/<int:pk>/answer/", factual.comment_answer, name="factual_comment_answer"),
+]

@@ -32,6 +32,9 @@ def _page(request, assessment, form=None, conflict=None, status=200):
         "area": area,
         "inspection": area.inspection,
         "lists": evidence_lists(assessment=assessment),
+        "none_identified": {
+            kind for kind in EvidenceKind.values if getattr(assessment, f"none_identified_{kind}")
+        },
         "kinds": EvidenceKind.choices,
         "form": form,
         "conflict": conflict,

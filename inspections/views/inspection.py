@@ -3,15 +3,26 @@ from itertools import groupby
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from inspections.permissions import can_edit_inspection
+from inspections.permissions import (
+    can_edit_inspection,
+    sees_every_inspection,
+    visible_area_ids,
+)
 from inspections.selectors import criterion_assessments_with_counts, inspection_get_for_user
 
 
 @login_required
 def inspection_detail(request, pk):
     inspection = inspection_get_for_user(user=request.user, pk=pk)
-    areas = {area.pk: area for area in inspection.areas.select_related("framework")}
-    rows = criterion_assessments_with_counts(inspection=inspection)
+    areas = inspection.areas.select_related("framework", "proposed_grade", "final_grade")
+    areas = {area.pk: area for area in areas}
+    rows = criterion_assessments_with_counts(inspection=inspection).filter(
+        area__in=visible_area_ids(request.user)
+    )
+    team = list(inspection.memberships.select_related("user"))
+    sees_moderation = sees_every_inspection(request.user) or any(
+        member.user_id == request.user.pk for member in team
+    )
     sections = [
         (areas[area_id], list(assessments))
         for area_id, assessments in groupby(rows, key=lambda row: row.area_id)
@@ -22,7 +33,8 @@ def inspection_detail(request, pk):
         {
             "inspection": inspection,
             "sections": sections,
-            "team": inspection.memberships.select_related("user"),
+            "team": team,
             "can_edit": can_edit_inspection(request.user, inspection),
+            "sees_moderation": sees_moderation,
         },
     )

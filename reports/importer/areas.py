@@ -98,7 +98,7 @@ class AreaReader:
         label = None
         if match:
             label = self.catalogue.grade_label(match.group(1))
-        elif line.heading or line.bold:
+        elif line.bullet is None and self.current is None:
             label = self.catalogue.grade_label(line.text)
             if label and self.current is None:
                 self.mode = "judgement"
@@ -142,10 +142,14 @@ class AreaReader:
         return True
 
     def _indicator_heading(self, line: Line) -> bool:
-        if line.bullet is not None or not (line.bold or line.heading):
+        if line.bullet is not None:
             return False
         code = self.catalogue.indicator_code(line.text)
         if code is None:
+            return False
+        emphasised = line.bold or line.heading
+        # A plain heading: the code, a dash and the indicator's name, without figures.
+        if not emphasised and not re.match(re.escape(code) + r"\s+[–-]\s", line.text):
             return False
         self.indicator = self.indicators.setdefault(
             code, indicators.IndicatorRecord(code=code, line=line.number)

@@ -44,15 +44,20 @@ def existing_inspection(*, force: Force, programme: Programme, replace: bool) ->
     if not replace:
         raise ImportRefused(
             f"A report of {force.name} for the {programme.year} programme was already imported "
-            f"(inspection {inspection.pk}). Use --replace to replace that import."
+            f"(inspection {inspection.pk}{_earlier(inspection)}). Use --replace to replace it."
         )
     return inspection
+
+
+def _earlier(inspection: Inspection) -> str:
+    earlier = inspection.imports.order_by("-imported_at").first()
+    return f", from {earlier.source_name} on {earlier.imported_at:%d %B %Y}" if earlier else ""
 
 
 @transaction.atomic
 def force_report_save(
     *, report: ForceReport, programme: Programme, user, replace: bool
-) -> tuple[Inspection, list[ImportWarning]]:
+) -> tuple[Inspection, list[ImportWarning], bool]:
     force = Force.objects.get(name=report.force_name)
     previous = existing_inspection(force=force, programme=programme, replace=replace)
     if previous is not None:
@@ -90,7 +95,7 @@ def force_report_save(
         _practice_save(inspection, framework, record, user)
         _indicators_save(area, force, programme, record)
         warnings += _distribution_save(programme, framework, record)
-    return inspection, warnings
+    return inspection, warnings, previous is not None
 
 
 def _grade(programme: Programme, label: str | None) -> GradeLevel | None:

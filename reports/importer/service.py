@@ -101,7 +101,6 @@ def report_import(
     thematic = is_thematic(lines)
     programme = _programme(lines, thematic, programme_year)
     catalogue = catalogue_for(programme)
-    user = user or importer_user()
     record = {
         "source_name": source_name[:255],
         "sha256": hashlib.sha256(data).hexdigest(),
@@ -109,6 +108,7 @@ def report_import(
     }
     try:
         with transaction.atomic():
+            user = user or importer_user()
             if thematic:
                 result = _thematic(lines, programme, catalogue, user, replace, record)
             else:
@@ -123,7 +123,7 @@ def report_import(
 
 def _force(lines, programme, catalogue, user, replace, record) -> ImportResult:
     report = parse_force_report(lines, catalogue)
-    inspection, extra = force_report_save(
+    inspection, extra, replaced = force_report_save(
         report=report, programme=programme, user=user, replace=replace
     )
     warnings = report.warnings + extra + _call_disagreements(inspection, report)
@@ -135,7 +135,7 @@ def _force(lines, programme, catalogue, user, replace, record) -> ImportResult:
         inspection=inspection,
         summary=data,
         warnings=[w.as_dict() for w in warnings],
-        replaced=replace,
+        replaced=replaced,
         imported_by=user,
         **record,
     )
@@ -154,13 +154,14 @@ def _thematic(lines, programme, catalogue, user, replace, record) -> ImportResul
     counts = thematic_report_save(
         report=report, programme=programme, catalogue=catalogue, user=user, replace=replace
     )
+    replaced = counts.pop("replaced")
     data = summary.thematic_summary(report, programme, counts)
     saved = ReportImport.objects.create(
         kind=ImportKind.THEMATIC,
         programme=programme,
         summary=data,
         warnings=[w.as_dict() for w in report.warnings],
-        replaced=replace,
+        replaced=replaced,
         imported_by=user,
         **record,
     )

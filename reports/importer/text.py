@@ -60,7 +60,7 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text and not self.rule
+        return not self.text and not self.rule and self.lead is None
 
     @property
     def is_table(self) -> bool:

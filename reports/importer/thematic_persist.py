@@ -11,23 +11,25 @@ from reports.importer.structures import ThematicReport
 from reports.models import ImportKind, ReportImport
 
 
-def _refuse_duplicate(programme: Programme, replace: bool) -> None:
+def _refuse_duplicate(programme: Programme, replace: bool) -> bool:
     earlier = ReportImport.objects.filter(programme=programme, kind=ImportKind.THEMATIC).first()
     if earlier is not None and not replace:
         raise ImportRefused(
             f"The national report of the {programme.year} programme was already imported "
             f"(on {earlier.imported_at:%d %B %Y}). Use --replace to replace that import."
         )
-    if earlier is not None:
-        programme.recommendations.all().delete()
-        programme.published_grades.all().delete()
+    if earlier is None:
+        return False
+    programme.recommendations.all().delete()
+    programme.published_grades.all().delete()
+    return True
 
 
 @transaction.atomic
 def thematic_report_save(
     *, report: ThematicReport, programme: Programme, catalogue: Catalogue, user, replace: bool
 ) -> dict:
-    _refuse_duplicate(programme, replace)
+    replaced = _refuse_duplicate(programme, replace)
     for record in report.recommendations:
         Recommendation.objects.create(
             programme=programme,
@@ -43,7 +45,7 @@ def thematic_report_save(
             abbreviation=abbreviation[:30], defaults={"meaning": meaning[:250]}
         )
         added += created
-    return {"published_grades": saved, "glossary_terms_added": added}
+    return {"published_grades": saved, "glossary_terms_added": added, "replaced": replaced}
 
 
 def _grades_save(report: ThematicReport, programme: Programme, catalogue: Catalogue) -> int:

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from inspections.models import (
+    AssessmentStatus,
     CriterionAssessment,
     EvidenceKind,
     EvidenceSource,
@@ -97,6 +98,9 @@ def test_liaison_finds_nothing_before_the_draft_is_released(client, liaison, evi
 def test_liaison_finds_their_forces_evidence_once_released(client, liaison, evidence, inspection_a):
     inspection_a.status = InspectionStatus.FACTUAL_ACCURACY
     inspection_a.save()
+    # The liaison sees the areas released to the force, not those still in drafting.
+    assert _found(_search(client, liaison)) == []
+    inspection_a.areas.update(status=AssessmentStatus.RELEASED)
     assert _found(_search(client, liaison)) == [evidence["a"]]
 
 

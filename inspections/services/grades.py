@@ -1,0 +1,124 @@
+"""The lead inspector's grade proposal, and the team's explicit "none identified" marks."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from grading.models import GradeLevel
+from inspections.exceptions import AssessmentLocked
+from inspections.models import (
+    AreaAssessment,
+    CriterionAssessment,
+    EvidenceItem,
+    EvidenceKind,
+    GradeProposal,
+    NoneIdentified,
+)
+from inspections.services.locks import criterion_assessment_lock
+from inspections.sufficiency import (
+    area_guidance,
+    citable_numbers,
+    departs_from_guidance,
+    rationale_problem,
+)
+from inspections.validators import validate_plain_text
+from inspections.workflow import WorkflowRefused, is_team_lead
+
+
+def _proposal_errors(area, grade, rationale, departure_reason, guidance) -> dict:
+    errors = {}
+    if grade.scheme_id != area.framework.scheme_id:
+        errors["grade"] = "Choose a grade from this area's grading scheme."
+    problem = rationale_problem(rationale, citable_numbers(area))
+    if problem:
+        errors["rationale"] = problem
+    if departs_from_guidance(grade, guidance) and not departure_reason.strip():
+        errors["departure_reason"] = (
+            f"{grade.label} differs from the indicator guidance ({guidance.text}) "
+            "Explain why the evidence supports it."
+        )
+    return errors
+
+
+@transaction.atomic
+def grade_propose(
+    *,
+    area: AreaAssessment,
+    user: AbstractBaseUser,
+    grade: GradeLevel,
+    rationale: str,
+    departure_reason: str = "",
+) -> GradeProposal:
+    """Record the lead inspector's proposed grade and its rationale.
+
+    Invariants: only the inspection's lead proposes, and only while the area is drafting
+    (AssessmentLocked afterwards); the grade is from the area's scheme; the rationale cites
+    the area's criteria by number; a grade the indicator guidance does not support needs a
+    written reason. Every proposal is kept; the area shows the latest.
+    """
+    current = (
+        AreaAssessment.objects.select_for_update()
+        .select_related("framework", "inspection__force", "inspection__programme")
+        .get(pk=area.pk)
+    )
+    if not current.is_editable:
+        raise AssessmentLocked(current)
+    if not is_team_lead(user, current):
+        raise WorkflowRefused("Only the inspection's lead inspector proposes the grade.")
+    rationale, departure_reason = rationale.strip(), departure_reason.strip()
+    for text in (rationale, departure_reason):
+        validate_plain_text(text)
+    guidance = area_guidance(current)
+    errors = _proposal_errors(current, grade, rationale, departure_reason, guidance)
+    if errors:
+        raise ValidationError(errors)
+    current.proposed_grade, current.grade_rationale = grade, rationale
+    current._history_user = user
+    current.save(update_fields=["proposed_grade", "grade_rationale"])
+    area.proposed_grade, area.grade_rationale = grade, rationale
+    return GradeProposal.objects.create(
+        area=current,
+        grade=grade,
+        rationale=rationale,
+        guidance_code=guidance.code if guidance else "",
+        guidance_text=guidance.text if guidance else "",
+        departure_reason=departure_reason,
+        proposed_by=user,
+    )
+
+
+@transaction.atomic
+def none_identified_set(
+    *, assessment: CriterionAssessment, user: AbstractBaseUser, kind: str, marked: bool
+) -> bool:
+    """Mark a list as deliberately empty, or take the mark away; True if anything changed.
+
+    Invariants: only while the area is drafting (AssessmentLocked); a list with items cannot
+    be marked empty.
+    """
+    if kind not in EvidenceKind.values:
+        raise ValidationError("Unknown evidence list.")
+    criterion_assessment_lock(assessment.pk)
+    existing = NoneIdentified.objects.filter(criterion_assessment=assessment, kind=kind).first()
+    if not marked:
+        if existing is None:
+            return False
+        existing._history_user = user
+        existing.delete()
+        return True
+    if existing is not None:
+        return False
+    items = EvidenceItem.objects.filter(criterion_assessment=assessment, kind=kind)
+    if items.exists():
+        raise ValidationError("This list has evidence, so it cannot be marked “none identified”.")
+    mark = NoneIdentified(criterion_assessment=assessment, kind=kind, marked_by=user)
+    mark._history_user = user
+    mark.save()
+    return True
+
+
+def none_identified_clear(*, assessment_id: int, kind: str, user: AbstractBaseUser) -> None:
+    """Drop the mark once a list gets an item; the caller holds the criterion's lock."""
+    for mark in NoneIdentified.objects.filter(criterion_assessment_id=assessment_id, kind=kind):
+        mark._history_user = user
+        mark.delete()

@@ -1,0 +1,165 @@
+"""The draft report the force checks for factual accuracy, its comments and the answers.
+
+The page shows only areas released to the force (or published), as the report will print
+them: grade, statements and evidence. It never shows rationales, panel decisions or dissents.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from forces.models import ForceLiaison
+from grading.models import criteria_tree_order
+from inspections.forms_moderation import FactualAnswerForm, FactualCommentForm
+from inspections.models import (
+    AreaAssessment,
+    AssessmentStatus,
+    CriterionAssessment,
+    EvidenceItem,
+    FactualAccuracyComment,
+)
+from inspections.permissions import RELEASED_AREAS, is_team_member, visible_area_ids
+from inspections.selectors import inspection_get_for_user
+from inspections.services.factual import factual_comment_add, factual_comment_answer
+from inspections.sufficiency import LIST_TITLES
+from inspections.views.moderation import show_refusal
+from inspections.workflow import WorkflowRefused
+
+
+def _released_areas(user, inspection):
+    return list(
+        AreaAssessment.objects.filter(
+            inspection=inspection, status__in=RELEASED_AREAS, pk__in=visible_area_ids(user)
+        )
+        .select_related("framework", "final_grade")
+        .order_by("order")
+    )
+
+
+def _evidence_by_criterion(criteria) -> dict[int, dict]:
+    items = EvidenceItem.objects.filter(criterion_assessment__in=criteria).order_by("order")
+    children: dict[int, list] = {}
+    for item in items:
+        if item.parent_id:
+            children.setdefault(item.parent_id, []).append(item)
+    lists: dict[int, dict] = {c.pk: {kind: [] for kind in LIST_TITLES} for c in criteria}
+    for item in items:
+        if item.parent_id is None:
+            item.children = children.get(item.pk, [])
+            lists[item.criterion_assessment_id][item.kind].append(item)
+    return lists
+
+
+def _sections(areas) -> list[dict]:
+    criteria = list(
+        CriterionAssessment.objects.filter(area__in=areas)
+        .select_related("criterion__parent__parent")
+        .order_by("area__order", *criteria_tree_order("criterion__"))
+    )
+    evidence = _evidence_by_criterion(criteria)
+    comments = FactualAccuracyComment.objects.filter(area__in=areas).select_related(
+        "author", "responded_by"
+    )
+    by_section: dict[tuple, list] = {}
+    for comment in comments:
+        by_section.setdefault((comment.area_id, comment.criterion_assessment_id), []).append(
+            comment
+        )
+    sections = []
+    for area in areas:
+        rows = [
+            {
+                "assessment": c,
+                "lists": [(LIST_TITLES[k], v) for k, v in evidence[c.pk].items()],
+                "comments": by_section.get((area.pk, c.pk), []),
+            }
+            for c in criteria
+            if c.area_id == area.pk
+        ]
+        sections.append(
+            {"area": area, "criteria": rows, "comments": by_section.get((area.pk, None), [])}
+        )
+    return sections
+
+
+@login_required
+def draft_report(request, pk):
+    inspection = inspection_get_for_user(user=request.user, pk=pk)
+    areas = _released_areas(request.user, inspection)
+    is_liaison = ForceLiaison.objects.filter(
+        user_id=request.user.pk, force_id=inspection.force_id
+    ).exists()
+    context = {
+        "inspection": inspection,
+        "sections": _sections(areas),
+        "may_comment": is_liaison,
+        "may_answer": is_team_member(request.user, inspection),
+        "released": AssessmentStatus.RELEASED,
+        "comment_form": FactualCommentForm(),
+        "answer_form": FactualAnswerForm(),
+    }
+    return render(request, "inspections/moderation/draft_report.html", context)
+
+
+def _form_errors(form) -> str:
+    return " ".join(error for errors in form.errors.values() for error in errors)
+
+
+def _section(area, value: str):
+    if not value:
+        return None
+    if not value.isdigit():
+        raise WorkflowRefused("That section was not understood; nothing changed.")
+    return get_object_or_404(CriterionAssessment, pk=int(value), area=area)
+
+
+@login_required
+@require_POST
+def comment_add(request, pk):
+    area = get_object_or_404(
+        AreaAssessment.objects.select_related("inspection"),
+        pk=pk,
+        pk__in=visible_area_ids(request.user),
+    )
+    form = FactualCommentForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise WorkflowRefused(_form_errors(form) + " Nothing was saved.")
+        factual_comment_add(
+            area=area,
+            user=request.user,
+            comment=form.cleaned_data["comment"],
+            proposed_correction=form.cleaned_data["proposed_correction"],
+            criterion_assessment=_section(area, form.cleaned_data["section"]),
+        )
+    except WorkflowRefused as exc:
+        show_refusal(request, exc)
+    else:
+        messages.success(request, "Comment sent to the inspection team.")
+    return redirect("inspections:draft_report", pk=area.inspection_id)
+
+
+@login_required
+@require_POST
+def comment_answer(request, pk):
+    comment = get_object_or_404(
+        FactualAccuracyComment.objects.select_related("area"),
+        pk=pk,
+        area__in=visible_area_ids(request.user),
+    )
+    form = FactualAnswerForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise WorkflowRefused(_form_errors(form) + " Nothing was saved.")
+        factual_comment_answer(
+            comment=comment,
+            user=request.user,
+            response=form.cleaned_data["response"],
+            text=form.cleaned_data["text"],
+        )
+    except WorkflowRefused as exc:
+        show_refusal(request, exc)
+    else:
+        messages.success(request, "Answer recorded and sent to the force.")
+    return redirect("inspections:draft_report", pk=comment.area.inspection_id)

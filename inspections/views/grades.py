@@ -1,0 +1,38 @@
+"""The lead inspector proposes the area's grade."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from inspections.exceptions import AssessmentLocked
+from inspections.forms_moderation import GradeProposalForm
+from inspections.selectors_moderation import area_get_for_moderation
+from inspections.services.grades import grade_propose
+from inspections.views.moderation import area_context
+from inspections.workflow import WorkflowRefused
+
+
+def _invalid(request, area, form):
+    context = area_context(request, area, form=form)
+    return render(request, "inspections/moderation/area_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def grade_proposal(request, pk):
+    area = area_get_for_moderation(user=request.user, pk=pk)
+    form = GradeProposalForm(request.POST, scheme=area.framework.scheme)
+    if not form.is_valid():
+        return _invalid(request, area, form)
+    try:
+        grade_propose(area=area, user=request.user, **form.cleaned_data)
+    except (AssessmentLocked, WorkflowRefused) as exc:
+        messages.error(request, str(exc))
+    except ValidationError as exc:
+        form.add_error(None, exc)  # per-field errors land on their fields
+        return _invalid(request, area, form)
+    else:
+        messages.success(request, f"Proposed grade saved: {area.proposed_grade.label}.")
+    return redirect("inspections:area_detail", pk=area.pk)
