@@ -18,20 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
 os.environ.setdefault("WORKBENCH_VAR_DIR", "/tmp/workbench-benchmark")
 
-NP = [
-    "Neighbourhood Policing has been implemented to a consistent standard across the force.",
-    "Effective community engagement is taking place. Representative communities are being "
-    "routinely consulted and are identifying and receiving feedback on local priorities.",
-    "Joint problem solving is established and included within performance regimes.",
-    "Force-level and local satisfaction/confidence measures are used to inform service delivery.",
-    "The force demonstrates sustainable plans for Neighbourhood Policing.",
-]
-DCFP = [
-    "A citizen-focused ethos is embedded across the force, establishing an initial baseline.",
-    "The force has integrated Citizen Focus and operational activity, such as contact "
-    "management, response, Neighbourhood Policing and investigation through the criminal "
-    "justice process.",
-]
+
+def _headings(framework: dict) -> list[str]:
+    """Criterion headings as the reference data holds them (parents and leaves)."""
+    found = []
+    for node in framework["criteria"]:
+        found.append(node["heading"])
+        found += [child["heading"] for child in node.get("children", [])]
+    return [h for h in found if "outcomes" not in h and "SPIs" not in h]
 
 
 def _items(count: int, topic: str) -> list[str]:
@@ -77,6 +71,8 @@ def _area(name: str, headings: list[str], per_list: int) -> list[str]:
 
 
 def generate(kilobytes: int) -> str:
+    from grading.reference.frameworks import CITIZEN_FOCUS_2008, NEIGHBOURHOOD_POLICING_2008
+
     per_list = 4
     while True:
         lines = [
@@ -91,8 +87,8 @@ def generate(kilobytes: int) -> str:
             "Developing Citizen Focus Policing",
             "",
         ]
-        lines += _area("Neighbourhood Policing", NP, per_list)
-        lines += _area("Developing Citizen Focus Policing", DCFP, per_list)
+        lines += _area("Neighbourhood Policing", _headings(NEIGHBOURHOOD_POLICING_2008), per_list)
+        lines += _area("Developing Citizen Focus Policing", _headings(CITIZEN_FOCUS_2008), per_list)
         text = "\n".join(lines) + "\n"
         if len(text.encode()) >= kilobytes * 1024:
             return text
