@@ -187,6 +187,9 @@ class AreaAssessmentAdmin(SimpleHistoryAdmin):
     ordering = ["-inspection__programme__year", "inspection__force__name", "order"]
     autocomplete_fields = ["inspection", "framework"]
     inlines = [CriterionAssessmentInline]
+    # Status and grades move only through the workflow service, which checks roles and
+    # records an event; the admin shows them but cannot change them.
+    readonly_fields = ["status", "proposed_grade", "grade_rationale", "final_grade"]
 
     def get_queryset(self, request):
         # AreaAssessment.__str__ prints the inspection and the framework's name.
