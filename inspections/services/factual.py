@@ -24,7 +24,7 @@ from inspections.workflow import WorkflowRefused, checked_text
 
 def _released(area_pk: int) -> AreaAssessment:
     area = (
-        AreaAssessment.objects.select_for_update()
+        AreaAssessment.objects.select_for_update(of=("self",))
         .select_related("framework", "inspection__force")
         .get(pk=area_pk)
     )
@@ -80,7 +80,7 @@ def factual_comment_answer(
     area = _released(comment.area_id)
     if not is_team_member(user, area.inspection):
         raise WorkflowRefused("Only the inspection team answers the force's comments.")
-    current = FactualAccuracyComment.objects.select_for_update().get(pk=comment.pk)
+    current = FactualAccuracyComment.objects.select_for_update(of=("self",)).get(pk=comment.pk)
     if not current.is_open:
         raise WorkflowRefused("This comment has already been answered.")
     what = "the change made" if response == CommentResponse.ACCEPTED else "why not"

@@ -57,7 +57,7 @@ def grade_propose(
     written reason. Every proposal is kept; the area shows the latest.
     """
     current = (
-        AreaAssessment.objects.select_for_update()
+        AreaAssessment.objects.select_for_update(of=("self",))
         .select_related("framework", "inspection__force", "inspection__programme")
         .get(pk=area.pk)
     )

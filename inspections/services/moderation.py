@@ -36,7 +36,11 @@ def _name(area: AreaAssessment) -> str:
 def _guard_submit(area: AreaAssessment, decision) -> list:
     # Locking every criterion row waits for evidence writers in flight and keeps new ones out
     # until the status has changed.
-    list(CriterionAssessment.objects.select_for_update().filter(area=area).values_list("pk"))
+    list(
+        CriterionAssessment.objects.select_for_update(of=("self",))
+        .filter(area=area)
+        .values_list("pk")
+    )
     return area_gaps(area=area, guidance=area_guidance(area))
 
 
@@ -105,9 +109,9 @@ def _apply(action: str, area: AreaAssessment, decision, user: AbstractBaseUser) 
 def _lock(area: AreaAssessment) -> AreaAssessment:
     # The inspection first, then the area: one order for every transition, so two areas of
     # one inspection moving at once wait for each other instead of deadlocking.
-    Inspection.objects.select_for_update().get(pk=area.inspection_id)
+    Inspection.objects.select_for_update(of=("self",)).get(pk=area.inspection_id)
     return (
-        AreaAssessment.objects.select_for_update()
+        AreaAssessment.objects.select_for_update(of=("self",))
         .select_related("framework", "inspection__force", "inspection__programme")
         .get(pk=area.pk)
     )

@@ -113,7 +113,7 @@ def inspection_overview_update(
     """
     _check(fields)
     # The row lock makes the fingerprint check and the write one step for concurrent savers.
-    current = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    current = Inspection.objects.select_for_update(of=("self",)).get(pk=inspection.pk)
     if fingerprint is not None and fingerprint != overview_fingerprint(current):
         raise EditConflict(current)
     changed = [name for name, value in fields.items() if getattr(current, name) != value]

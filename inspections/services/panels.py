@@ -118,7 +118,7 @@ def panel_decision_record(
     if outcome not in DecisionOutcome.values:
         raise WorkflowRefused("Choose confirm, change or refer back.")
     area = (
-        AreaAssessment.objects.select_for_update()
+        AreaAssessment.objects.select_for_update(of=("self",))
         .select_related("framework", "inspection__force", "inspection__programme")
         .get(pk=item.area_id)
     )
@@ -141,7 +141,7 @@ def panel_decision_record(
 
 def _pending_for_chair(decision: PanelDecision, user: AbstractBaseUser) -> PanelDecision:
     current = (
-        PanelDecision.objects.select_for_update()
+        PanelDecision.objects.select_for_update(of=("self",))
         .select_related("item__session__panel", "grade")
         .get(pk=decision.pk)
     )
@@ -186,7 +186,7 @@ def panel_decision_decline(
 def dissent_record(*, decision: PanelDecision, user: AbstractBaseUser, reason: str) -> Dissent:
     """A member other than the recorder and the chair records a dissent, once per decision."""
     current = (
-        PanelDecision.objects.select_for_update()
+        PanelDecision.objects.select_for_update(of=("self",))
         .select_related("item__session__panel", "area__inspection__force")
         .get(pk=decision.pk)
     )

@@ -175,7 +175,7 @@ def developing_practice_update(
     unknown = set(texts) - set(PRACTICE_TEXT_FIELDS)
     if unknown:
         raise TypeError(f"Unknown developing practice fields: {', '.join(sorted(unknown))}")
-    current = DevelopingPractice.objects.select_for_update().get(pk=practice.pk)
+    current = DevelopingPractice.objects.select_for_update(of=("self",)).get(pk=practice.pk)
     if current.selected_for_publication:
         raise PracticeSelected(current)
     _check_area(practice.inspection, framework)
@@ -197,7 +197,7 @@ def developing_practice_select(
     Invariants: the row is locked while it changes; setting the state it already has writes
     nothing, so the history shows only real decisions.
     """
-    current = DevelopingPractice.objects.select_for_update().get(pk=practice.pk)
+    current = DevelopingPractice.objects.select_for_update(of=("self",)).get(pk=practice.pk)
     if current.selected_for_publication != selected:
         current.selected_for_publication = selected
         current._history_user = user
