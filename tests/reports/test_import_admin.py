@@ -1,32 +1,31 @@
 """The admin pages of the report importer: read-only records, upload, dry run, confirm.
 
-Most tests stand a recording fake in for the importer, so they check what the pages do with
-its answers; one test at the end runs the real importer on a small report of our own.
+These tests stand a recording fake in for the importer, so they check what the pages do with
+its answers; test_import_admin_real.py runs the real importer.
 """
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission
-from django.contrib.messages import get_messages
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from inspections.models import Inspection
 from reports.admin import PENDING_SESSION_KEY
-from reports.exporting import inspection_export
 from reports.forms import MAX_REPORT_BYTES
 from reports.importer.errors import ImportRefused
 from reports.models import ImportKind, ReportImport
 from tests.factories import UserFactory
-from tests.reports.export_support import schema_validate
-
-UPLOAD_URL = reverse("admin:reports_reportimport_import")
-CONFIRM_URL = reverse("admin:reports_reportimport_import_confirm")
-CHANGELIST_URL = reverse("admin:reports_reportimport_changelist")
-REPORT = b"Force A\nNeighbourhood Policing\nA report written for these tests.\n"
+from tests.reports.admin_support import (
+    CHANGELIST_URL,
+    CONFIRM_URL,
+    REPORT,
+    UPLOAD_URL,
+    _messages,
+    _not_confirmed,
+    _pending_files,
+    _token,
+    _upload,
+)
 
 
 @dataclass
@@ -89,38 +88,6 @@ def fake_importer(monkeypatch, programme_2008, force_a):
     fake = FakeImporter(programme_2008, force_a)
     monkeypatch.setattr("reports.admin.report_import", fake)
     return fake
-
-
-@pytest.fixture(autouse=True)
-def _own_var_dir(settings, tmp_path):
-    # Pending uploads live under VAR_DIR: each test gets its own, so none sees another's.
-    settings.VAR_DIR = tmp_path
-
-
-@pytest.fixture
-def staff_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
-def _upload(client, content=REPORT, name="force-a-2008.txt", **data):
-    return client.post(UPLOAD_URL, {"file": SimpleUploadedFile(name, content), **data})
-
-
-def _token(response) -> str:
-    return response.context["token"]
-
-
-def _messages(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-def _not_confirmed(response) -> bool:
-    return any("could not be confirmed" in message for message in _messages(response))
-
-
-def _pending_files() -> list[Path]:
-    return sorted((Path(django_settings.VAR_DIR) / "report-imports").glob("*.upload"))
 
 
 def test_changelist_links_to_the_import_page_and_offers_no_add(staff_client):
@@ -307,105 +274,8 @@ def test_record_is_read_only_and_shows_summary_and_warnings(
 
 
 # A force report of our own, in the mixed mark-up of converted reports, for the real importer.
-SYNTHETIC_REPORT = """\
-# Force A Constabulary – Neighbourhood Policing and Developing Citizen Focus Policing
-
-Inspection report written for the admin upload tests
-
-October 2008
-
-## Neighbourhood Policing
-
-GRADE Meeting the standard
-
-### Neighbourhoods are appropriately staffed.
-
-Summary statement
-
-In most of its command units the test force places neighbourhood staff where demand is.
-
-### Strengths
-
-- **Named contacts** Each ward lists a named constable and PCSO on its web page.
-  - The names were right when an inspector checked three wards at random.
-- Vacancies in the teams are filled within six weeks.
-
-### Work in progress
-
-- A new shift pattern is on trial in one division.
-
-### Areas for improvement
-
-None identified.
-
-## Developing Citizen Focus Policing
-
-GRADE Failing to meet the standard
-
-Appendix A: Glossary
-
-PCSO police community support officer
-""".encode()
 
 
-def test_real_import_end_to_end(staff_client, admin_user, force_a, programme_2008):
-    preview = _upload(staff_client, content=SYNTHETIC_REPORT, name="force-a-2008.md")
-
-    assert preview.status_code == 200
-    content = preview.content.decode()
-    assert "Meeting the standard" in content
-    assert "criterion not found" in content  # the importer's warnings, shown before saving
-    assert not ReportImport.objects.exists()
-    assert not Inspection.objects.filter(force=force_a).exists()
-
-    response = staff_client.post(CONFIRM_URL, {"token": _token(preview)})
-
-    record = ReportImport.objects.get()
-    assert response["Location"] == reverse("admin:reports_reportimport_change", args=[record.pk])
-    assert (record.source_name, record.imported_by, record.force) == (
-        "force-a-2008.md",
-        admin_user,
-        force_a,
-    )
-    assert record.size == len(SYNTHETIC_REPORT)
-    document = inspection_export(inspection=record.inspection)
-    schema_validate(document)
-    assert document["published"] == "2008-10"
-    assert document["glossary"] == [
-        {"abbreviation": "PCSO", "meaning": "police community support officer"}
-    ]
-    np = document["areas"][0]
-    assert (np["name"], np["grade"]) == ("Neighbourhood Policing", "Meeting the standard")
-    [staffed] = [
-        c for c in np["criteria"] if c["heading"] == "Neighbourhoods are appropriately staffed."
-    ]
-    assert staffed["strengths"][0]["lead"] == "Named contacts"
-    assert staffed["strengths"][0]["children"][0]["text"].startswith("The names were right")
-    detail = staff_client.get(response["Location"]).content.decode()
-    assert "criterion not found" in detail
-
-
-def test_real_importer_refusals_show_the_form_and_save_nothing(staff_client, force_a):
-    empty = _upload(staff_client, content=b" \n")
-    binary = _upload(staff_client, content=b"\x00\x01\x02binary")
-
-    assert empty.status_code == 400
-    assert "Not imported: The file is empty." in empty.content.decode()
-    assert binary.status_code == 400
-    assert "Not imported: The file is binary" in binary.content.decode()
-    assert not ReportImport.objects.exists()
-
-
-def test_second_import_needs_replace(staff_client, force_a, programme_2008):
-    first = _upload(staff_client, content=SYNTHETIC_REPORT)
-    staff_client.post(CONFIRM_URL, {"token": _token(first)})
-
-    again = _upload(staff_client, content=SYNTHETIC_REPORT)
-    replacing = _upload(staff_client, content=SYNTHETIC_REPORT, replace="on")
-
-    assert again.status_code == 400
-    assert "Not imported:" in again.content.decode()
-    assert replacing.status_code == 200
-    staff_client.post(CONFIRM_URL, {"token": _token(replacing)})
-    assert ReportImport.objects.count() == 2
-    assert ReportImport.objects.filter(replaced=True).count() == 1
+@pytest.fixture(autouse=True)
+def _own_var_dir(own_var_dir):
+    """Each test keeps its pending uploads apart (see admin_support.own_var_dir)."""

@@ -1,0 +1,123 @@
+"""The admin import with the real importer, on a small report written for these tests."""
+
+import pytest
+from django.urls import reverse
+
+from inspections.models import Inspection
+from reports.exporting import inspection_export
+from reports.models import ReportImport
+from tests.reports.admin_support import (
+    CONFIRM_URL,
+    _token,
+    _upload,
+)
+from tests.reports.export_support import schema_validate
+
+
+@pytest.fixture(autouse=True)
+def _own_var_dir(own_var_dir):
+    """Each test keeps its pending uploads apart (see admin_support.own_var_dir)."""
+
+
+SYNTHETIC_REPORT = """\
+# Force A Constabulary – Neighbourhood Policing and Developing Citizen Focus Policing
+
+Inspection report written for the admin upload tests
+
+October 2008
+
+## Neighbourhood Policing
+
+GRADE Meeting the standard
+
+### Neighbourhoods are appropriately staffed.
+
+Summary statement
+
+In most of its command units the test force places neighbourhood staff where demand is.
+
+### Strengths
+
+- **Named contacts** Each ward lists a named constable and PCSO on its web page.
+  - The names were right when an inspector checked three wards at random.
+- Vacancies in the teams are filled within six weeks.
+
+### Work in progress
+
+- A new shift pattern is on trial in one division.
+
+### Areas for improvement
+
+None identified.
+
+## Developing Citizen Focus Policing
+
+GRADE Failing to meet the standard
+
+Appendix A: Glossary
+
+PCSO police community support officer
+""".encode()
+
+
+def test_real_import_end_to_end(staff_client, admin_user, force_a, programme_2008):
+    preview = _upload(staff_client, content=SYNTHETIC_REPORT, name="force-a-2008.md")
+
+    assert preview.status_code == 200
+    content = preview.content.decode()
+    assert "Meeting the standard" in content
+    assert "criterion not found" in content  # the importer's warnings, shown before saving
+    assert not ReportImport.objects.exists()
+    assert not Inspection.objects.filter(force=force_a).exists()
+
+    response = staff_client.post(CONFIRM_URL, {"token": _token(preview)})
+
+    record = ReportImport.objects.get()
+    assert response["Location"] == reverse("admin:reports_reportimport_change", args=[record.pk])
+    assert (record.source_name, record.imported_by, record.force) == (
+        "force-a-2008.md",
+        admin_user,
+        force_a,
+    )
+    assert record.size == len(SYNTHETIC_REPORT)
+    document = inspection_export(inspection=record.inspection)
+    schema_validate(document)
+    assert document["published"] == "2008-10"
+    assert document["glossary"] == [
+        {"abbreviation": "PCSO", "meaning": "police community support officer"}
+    ]
+    np = document["areas"][0]
+    assert (np["name"], np["grade"]) == ("Neighbourhood Policing", "Meeting the standard")
+    [staffed] = [
+        c for c in np["criteria"] if c["heading"] == "Neighbourhoods are appropriately staffed."
+    ]
+    assert staffed["strengths"][0]["lead"] == "Named contacts"
+    assert staffed["strengths"][0]["children"][0]["text"].startswith("The names were right")
+    detail = staff_client.get(response["Location"]).content.decode()
+    assert "criterion not found" in detail
+
+
+def test_real_importer_refusals_show_the_form_and_save_nothing(staff_client, force_a):
+    empty = _upload(staff_client, content=b" \n")
+    binary = _upload(staff_client, content=b"\x00\x01\x02binary")
+
+    assert empty.status_code == 400
+    assert "Not imported: The file is empty." in empty.content.decode()
+    assert binary.status_code == 400
+    assert "Not imported: The file is binary" in binary.content.decode()
+    assert not ReportImport.objects.exists()
+
+
+def test_second_import_needs_replace(staff_client, force_a, programme_2008):
+    first = _upload(staff_client, content=SYNTHETIC_REPORT)
+    staff_client.post(CONFIRM_URL, {"token": _token(first)})
+
+    again = _upload(staff_client, content=SYNTHETIC_REPORT)
+    replacing = _upload(staff_client, content=SYNTHETIC_REPORT, replace="on")
+
+    assert again.status_code == 400
+    assert "Not imported:" in again.content.decode()
+    assert replacing.status_code == 200
+    staff_client.post(CONFIRM_URL, {"token": _token(replacing)})
+    assert ReportImport.objects.count() == 2
+    assert ReportImport.objects.filter(replaced=True).count() == 1
