@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from forces.models import Force
 from inspections.models import Inspection, Programme
@@ -40,3 +41,144 @@ class ReportImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.source_name}"
+
+
+class ReportTextKey(models.TextChoices):
+    """The inspectorate's standard sections, printed in every report of a programme."""
+
+    INTRODUCTION = "introduction", "Introduction to inspections"
+    PROGRAMME = "programme", "The inspection programme"
+    INDICATORS = "indicators", "Survey indicators"
+    DEVELOPING_PRACTICE = "developing_practice", "Developing practice"
+    GRADING_PROCESS = "grading_process", "The grading process"
+    SIGNIFICANCE = "significance", "How indicator significance is assessed"
+    NATIONAL_SUMMARY = "national_summary", "National report: summary"
+
+
+class ReportText(models.Model):
+    """Standard report text, edited in the admin. A row for a programme overrides the row
+    without one (the default for every programme). Body: paragraphs separated by a blank
+    line; lines starting with "- " are printed as a bulleted list."""
+
+    key = models.CharField(max_length=40, choices=ReportTextKey.choices)
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="report_texts",
+        help_text="Leave empty for the default used by every programme.",
+    )
+    title = models.CharField(max_length=200)
+    body = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["key", "programme__year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "programme"], name="report_text_once_per_programme"
+            ),
+            models.UniqueConstraint(
+                fields=["key"],
+                condition=models.Q(programme__isnull=True),
+                name="report_text_one_default",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.programme.year if self.programme_id else "default"
+        return f"{self.get_key_display()} ({scope})"
+
+
+class RunKind(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    FINAL = "final", "Final (published)"
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+
+
+def _run_file_path(run: "ReportRun", filename: str) -> str:
+    # One name per run, so a render repeated after a lost worker replaces its own file.
+    return f"report-runs/{run.pk}/{filename}"
+
+
+class ReportRun(models.Model):
+    """One request to render a report (a force report for an inspection, or a programme's
+    national report) and what became of it. A succeeded final run is the published report:
+    its file, SHA-256, template version and data hash never change."""
+
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, null=True, blank=True, related_name="report_runs"
+    )
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, null=True, blank=True, related_name="report_runs"
+    )
+    kind = models.CharField(max_length=10, choices=RunKind.choices, default=RunKind.DRAFT)
+    released_only = models.BooleanField(
+        default=False,
+        help_text="Only the areas released to the force (a draft requested by its liaison).",
+    )
+    status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="report_runs"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    duration = models.FloatField(null=True, blank=True, help_text="Seconds spent rendering.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    queue_note = models.CharField(
+        max_length=300, blank=True, help_text="Why the run is waiting, e.g. the queue is down."
+    )
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    file = models.FileField(upload_to=_run_file_path, max_length=200, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    data_hash = models.CharField(max_length=64, blank=True)
+    template_version = models.CharField(max_length=64, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["status", "started_at"], name="report_run_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(inspection__isnull=True, programme__isnull=False)
+                | models.Q(inspection__isnull=False, programme__isnull=True),
+                name="report_run_inspection_or_programme",
+            ),
+            # One published report per inspection and per programme.
+            models.UniqueConstraint(
+                fields=["inspection"],
+                condition=models.Q(kind="final", status="succeeded", inspection__isnull=False),
+                name="report_run_one_final_per_inspection",
+            ),
+            models.UniqueConstraint(
+                fields=["programme"],
+                condition=models.Q(kind="final", status="succeeded", programme__isnull=False),
+                name="report_run_one_final_per_programme",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = self.inspection or f"National report {self.programme}"
+        return f"{self.get_kind_display()} – {target} – {self.get_status_display()}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.status in (RunStatus.SUCCEEDED, RunStatus.FAILED)
+
+    @property
+    def download_name(self) -> str:
+        if self.inspection_id:
+            name = f"{self.inspection.force.slug}-{self.inspection.programme.year}"
+        else:
+            name = f"national-{self.programme.year}"
+        return f"{name}-{self.kind}.pdf"
