@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from reports import views
+from reports.views import exports
 
 app_name = "reports"
 
 urlpatterns = [
-    path("inspections/<int:pk>/export.json", views.inspection_export, name="inspection_export"),
+    path("inspections/<int:pk>/export.json", exports.inspection_export, name="inspection_export"),
 ]

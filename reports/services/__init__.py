@@ -1,0 +1,1 @@
+"""Services of the reports app: every write that changes a report run."""
