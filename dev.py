@@ -2,7 +2,8 @@
 """The two commands of Inspection Workbench, needing nothing but Python 3.11.
 
     python3 dev.py up      create .venv, install, migrate, load reference and demo data,
-                           then run the web server and a Celery worker (Ctrl-C stops both)
+                           then run the web server and a Celery worker with beat (Ctrl-C
+                           stops both)
     python3 dev.py test    create .venv if needed, install, then lint and run the test suite
                            (extra arguments go to pytest)
 
@@ -63,7 +64,9 @@ def up() -> int:
     manage("load_reference_data", env=env)
     manage("load_demo", env=env)
     address = env.get("WORKBENCH_ADDRESS", "127.0.0.1:8000")
-    log("starting a Celery worker and the web server")
+    log("starting a Celery worker (with beat, for the report sweep) and the web server")
+    # Beat keeps its schedule file in the var folder; it must exist before beat starts.
+    (ROOT / (env.get("WORKBENCH_VAR_DIR") or "var")).mkdir(parents=True, exist_ok=True)
     worker = subprocess.Popen(
         [
             str(PYTHON),
@@ -72,6 +75,7 @@ def up() -> int:
             "-A",
             "config",
             "worker",
+            "--beat",
             "--loglevel=INFO",
             "--concurrency=2",
         ],

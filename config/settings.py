@@ -184,9 +184,25 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 
+# Report rendering (task reports.render). After the soft limit the render stops and the run is
+# recorded as failed; the hard limit ends the worker process if even that does not stop it.
+REPORT_RENDER_SOFT_LIMIT = int(os.environ.get("REPORT_RENDER_SOFT_LIMIT", "240"))
+REPORT_RENDER_TIME_LIMIT = int(os.environ.get("REPORT_RENDER_TIME_LIMIT", "300"))
+if not 0 < REPORT_RENDER_SOFT_LIMIT < REPORT_RENDER_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "REPORT_RENDER_SOFT_LIMIT must be positive and below REPORT_RENDER_TIME_LIMIT."
+    )
+# Beat runs the sweep that sends again report runs which lost their worker or their queue.
+CELERY_BEAT_SCHEDULE = {
+    "reports-sweep-runs": {"task": "reports.sweep_runs", "schedule": 60.0},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint logs a line per layout step at INFO; its warnings (refused URLs) still show.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

@@ -266,3 +266,6 @@ class ReportImportAdmin(admin.ModelAdmin):
             return self._upload_page(request, ReportUploadForm(), refusal=exc.message)
         messages.success(request, f"Imported {options['source_name']}.")
         return redirect("admin:reports_reportimport_change", result.report_import_id)
+
+
+from reports import admin_runs, admin_texts  # noqa: E402,F401

@@ -214,8 +214,12 @@ def criterion_rows(outcome: AreaOutcome | None, codes: list[str]) -> list[Indica
     return [row for row in outcome.rows if row.indicator.code in codes]
 
 
-def chart_svg(rows: list[IndicatorRow], *, title: str) -> SafeString:
-    svg = charts.indicator_chart_svg(chart_rows(rows), title=title, confidence=confidence_of(rows))
+def chart_svg(
+    rows: list[IndicatorRow], *, title: str, id_prefix: str = "indicator-chart"
+) -> SafeString:
+    svg = charts.indicator_chart_svg(
+        chart_rows(rows), title=title, confidence=confidence_of(rows), id_prefix=id_prefix
+    )
     # Safe because indicator_chart_svg escapes every piece of data it embeds.
     return mark_safe(svg)
 

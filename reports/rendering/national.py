@@ -1,0 +1,64 @@
+"""The national (thematic) report of a programme: data in a fixed number of queries, then HTML.
+
+The report is built without a user: it prints what the programme's published report would,
+with grades the national panel has concluded but not yet published marked provisional, and it
+is a draft until every inspection of the programme is published.
+"""
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from grading.charts_distribution import (
+    DistributionBar,
+    DistributionGroup,
+    distribution_chart_svg,
+)
+from reports.rendering.document import ReportDocument, data_hash
+from reports.rendering.national_data import national_report_data
+
+TEMPLATE = "reports/pdf/national/report.html"
+
+
+def distribution_svg(data: dict) -> str:
+    """The distribution of grades per area as an SVG bar chart, drawn from the report's data
+    (so it shows exactly the figures of the table beside it)."""
+    labels = [level["label"] for level in data["levels"]]
+    groups = []
+    for area in data["distribution"]:
+        published = area["published"] or [None] * len(labels)
+        bars = zip(labels, area["counts"], published, strict=True)
+        groups.append(
+            DistributionGroup(
+                area["name"],
+                tuple(DistributionBar(label, count, figure) for label, count, figure in bars),
+            )
+        )
+    title = f"Distribution of grades, {data['programme']['name']}"
+    return distribution_chart_svg(groups, title=title, id_prefix="national-distribution")
+
+
+def national_report_title(data: dict) -> str:
+    programme = data["programme"]
+    return f"National report {programme['year']}: {programme['title'] or programme['name']}"
+
+
+def national_report_document(*, programme_id: int) -> ReportDocument:
+    """Build the national report of a programme.
+
+    Invariants: the same records give the same data hash and the same HTML; the number of
+    queries does not depend on the number of forces; every user text reaches the HTML only
+    through template autoescaping (the chart escapes its own labels).
+    """
+    data = national_report_data(programme_id=programme_id)
+    title = national_report_title(data)
+    context = {
+        "report": data,
+        "title": title,
+        "draft": data["draft"],
+        # The chart module escapes every label it draws.
+        "chart": mark_safe(distribution_svg(data)),
+        "provisional": sum(area["provisional"] for area in data["distribution"]),
+        "has_published": any(area["published"] for area in data["distribution"]),
+    }
+    html = render_to_string(TEMPLATE, context)
+    return ReportDocument(title=title, html=html, data_hash=data_hash(data), draft=data["draft"])
