@@ -5,6 +5,8 @@ with grades the national panel has concluded but not yet published marked provis
 is a draft until every inspection of the programme is published.
 """
 
+import datetime
+
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -15,6 +17,7 @@ from grading.charts_distribution import (
 )
 from reports.rendering.document import ReportDocument, data_hash
 from reports.rendering.national_data import national_report_data
+from reports.rendering.text import month_year
 
 TEMPLATE = "reports/pdf/national/report.html"
 
@@ -55,6 +58,10 @@ def national_report_document(*, programme_id: int) -> ReportDocument:
         "report": data,
         "title": title,
         "draft": data["draft"],
+        # A draft is dated the month it is printed in; that month stays out of the hashed data.
+        "printed_month": (
+            month_year(datetime.date.today()) if data["draft"] else data["programme"]["month"]
+        ),
         # The chart module escapes every label it draws.
         "chart": mark_safe(distribution_svg(data)),
         "provisional": sum(area["provisional"] for area in data["distribution"]),

@@ -376,3 +376,20 @@ def test_real_national_report_run_stores_a_pdf(programme_2008, hmi, media):
     done = report_run_execute(run_id=run.pk)
     assert done.status == RunStatus.SUCCEEDED, done.error
     assert done.file.read().startswith(b"%PDF") and done.pages >= 1
+
+
+def test_published_report_keeps_its_hashes_and_rendering_again_gives_the_same_data_hash(
+    inspection_a, alice, media, queue
+):
+    from reports.rendering import engine
+    from reports.rendering.force import force_report_document
+
+    publish(inspection_a)
+    run = report_run_request(user=alice, inspection=inspection_a)
+    done = report_run_execute(run_id=run.pk)
+    assert (done.kind, done.status) == (RunKind.FINAL, RunStatus.SUCCEEDED), done.error
+    assert done.sha256 == hashlib.sha256(done.file.read()).hexdigest()
+    assert done.template_version == engine.template_version()
+    again = force_report_document(inspection_id=inspection_a.pk)
+    assert not again.draft and again.data_hash == done.data_hash
+    assert report_run_request(user=alice, inspection=inspection_a).pk == done.pk
