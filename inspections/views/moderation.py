@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from inspections.exceptions import AssessmentLocked
 from inspections.forms_moderation import GradeProposalForm, LeadActionForm, NoneIdentifiedForm
 from inspections.models import AssessmentStatus, FactualAccuracyComment, GradeProposal
+from inspections.outcome_panel import call_badge
 from inspections.outcomes import inspection_outcomes
 from inspections.selectors import criterion_assessment_get_for_user
 from inspections.selectors_moderation import (
@@ -21,7 +22,6 @@ from inspections.services.grades import none_identified_set
 from inspections.services.moderation import area_transition
 from inspections.sufficiency import area_gaps, criteria_with_lists, departs_from_guidance
 from inspections.views.access import require_team
-from inspections.views.outcome_panel import call_badge
 from inspections.workflow import BY_ACTION, LEAD_ACTIONS, WorkflowRefused, is_team_lead
 
 

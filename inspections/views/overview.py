@@ -9,22 +9,11 @@ from django.urls import reverse
 from forces.models import Force, PartnershipArea
 from inspections.exceptions import EditConflict
 from inspections.forms_overview import OverviewForm, overview_initial
+from inspections.overview_sections import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS
 from inspections.permissions import can_edit_inspection
 from inspections.selectors import inspection_get_for_user
 from inspections.services import overview as services
 from inspections.views.access import require_team
-
-# (field, heading, what an empty section says), in report order, in the report's two parts.
-CONTEXT_SECTIONS = [
-    ("overview", "", "The opening summary of the force is not written yet."),
-    ("geography", "Geographical description of the force area", "Not written yet."),
-    ("demographics", "Demographic description of the force area", "Not written yet."),
-    ("strategic_priorities", "Strategic priorities", "Not written yet."),
-]
-PERFORMANCE_SECTIONS = [
-    ("performance_overview", "", "The performance summary is not written yet."),
-    ("developments", "Developments since the last inspection", "Not written yet."),
-]
 
 
 def _sections(inspection, rows):

@@ -1,11 +1,11 @@
 """The force overview and context, and the force performance overview, as plain data.
 
 Same sections and demographics table as the product's overview page
-(inspections/views/overview.py); tables kept from an imported report are printed under the
+(inspections/overview_sections.py); tables kept from an imported report are printed under the
 section they came from.
 """
 
-from inspections.views.overview import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS
+from inspections.overview_sections import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.text import text_blocks
 

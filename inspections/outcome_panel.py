@@ -1,6 +1,6 @@
 """The outcome panel of a criterion page: indicator calls, their chart and a ready statement.
 
-Glue between `inspections.outcomes` (the calls) and the templates; the criterion view adds
+Glue between `inspections.outcomes` (the calls) and the templates: the criterion view adds
 `outcome_panel_context(...)` to its context and the chart view reuses the same pieces.
 """
 
