@@ -102,7 +102,8 @@ def _top_level_count(kind: str) -> Count:
 
 
 def criterion_assessments_with_counts(*, inspection: Inspection) -> QuerySet:
-    """Every criterion assessment of the inspection with its three list sizes, in one query."""
+    """Every criterion assessment of the inspection with its three list sizes and the team's
+    "none identified" marks, in one query."""
     return (
         CriterionAssessment.objects.filter(area__inspection=inspection)
         .select_related("criterion__parent", "area")
@@ -110,6 +111,7 @@ def criterion_assessments_with_counts(*, inspection: Inspection) -> QuerySet:
             strengths=_top_level_count(EvidenceKind.STRENGTH),
             work_in_progress=_top_level_count(EvidenceKind.WORK_IN_PROGRESS),
             areas_for_improvement=_top_level_count(EvidenceKind.AREA_FOR_IMPROVEMENT),
+            **_none_identified_flags(),
         )
         .order_by("area__order", *criteria_tree_order("criterion__"))
     )

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from inspections.models import CriterionAssessment, EvidenceKind
 from inspections.services import evidence as services
+from inspections.services.grades import none_identified_set
 from inspections.services.inspections import inspection_create
 from tests.factories import ForceFactory
 
@@ -34,6 +35,24 @@ def test_page_lists_areas_criteria_counts_and_what_is_empty(client, alice, inspe
     counted = next(row for _, rows in sections for row in rows if row.pk == assessment.pk)
     assert (counted.strengths, counted.work_in_progress, counted.areas_for_improvement) == (1, 0, 0)
     assert page.count("Not written") == 9
+
+
+def test_lists_marked_none_identified_are_not_listed_as_still_empty(client, alice, inspection_a):
+    assessment = CriterionAssessment.objects.filter(
+        area__inspection=inspection_a, criterion__children__isnull=True
+    ).first()
+    none_identified_set(
+        assessment=assessment, user=alice, kind=EvidenceKind.AREA_FOR_IMPROVEMENT, marked=True
+    )
+    client.force_login(alice)
+    response = client.get(_url(inspection_a))
+    page, sections = response.content.decode(), response.context["sections"]
+    row = next(row for _, rows in sections for row in rows if row.pk == assessment.pk)
+    assert row.none_identified_area_for_improvement and not row.none_identified_strength
+    assert page.count("(none identified)") == 1
+    leaves = sum(len(rows) for _, rows in sections)
+    assert page.count(">areas for improvement</span>") == leaves - 1
+    assert page.count(">strengths</span>") == leaves
 
 
 def test_criteria_are_listed_in_tree_order(client, alice, inspection_a):
