@@ -11,6 +11,7 @@ Configuration comes from the environment (see .env.example); without any, the ap
 SQLite file and Celery's filesystem broker, so no server needs to be installed.
 """
 
+import contextlib
 import hashlib
 import os
 import signal
@@ -55,6 +56,10 @@ def manage(*args: str, env: dict) -> None:
     run(PYTHON, "manage.py", *args, env=env)
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def up() -> int:
     ensure_virtualenv()
     env = dict(os.environ)
@@ -81,12 +86,16 @@ def up() -> int:
         ],
         cwd=ROOT,
         env=env,
+        # Its own process group, so stopping it also stops the beat process it starts.
+        start_new_session=os.name != "nt",
     )
     web = subprocess.Popen([str(PYTHON), "manage.py", "runserver", address], cwd=ROOT, env=env)
     log(
         f"open http://{address}/ and log in as alice, bob, hmi, panel, liaison or admin "
         "(password: demo); Ctrl-C stops"
     )
+    # Stop both children on SIGTERM too (a supervisor or `timeout`), not only on Ctrl-C.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         while worker.poll() is None and web.poll() is None:
             time.sleep(0.5)
@@ -101,7 +110,16 @@ def up() -> int:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 process.kill()
+        _stop_group(worker)
     return 0
+
+
+def _stop_group(process: subprocess.Popen) -> None:
+    """End whatever the worker's process group still holds (the embedded beat process)."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 def test(pytest_args: list[str]) -> int:
