@@ -14,12 +14,13 @@ from django.utils.safestring import mark_safe
 
 from grading.reference.schemes import FOUR_POINT
 from inspections.models import InspectionStatus
+from inspections.plain_text import text_blocks
 from reports.models import ReportTextKey
 from reports.rendering.document import ReportDocument, data_hash
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.force_overview import overview_data
 from reports.rendering.force_sections import AreaBuilder, area_name
-from reports.rendering.text import blocks_text, month_year, text_blocks
+from reports.rendering.text import blocks_text, month_year
 
 TEMPLATE = "reports/pdf/force/report.html"
 K = ReportTextKey

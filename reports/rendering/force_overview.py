@@ -6,8 +6,8 @@ section they came from.
 """
 
 from inspections.overview_sections import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS
+from inspections.plain_text import text_blocks
 from reports.rendering.force_data import ForceReportRows
-from reports.rendering.text import text_blocks
 
 DEMOGRAPHICS = "demographics"
 

@@ -9,8 +9,9 @@ from grading.charts_distribution import DistributionBar, DistributionGroup, dist
 from grading.reference.schemes import FOUR_POINT
 from inspections.models import EvidenceKind
 from inspections.outcome_panel import chart_svg, confidence_of, data_year_label, panel_row
+from inspections.plain_text import text_blocks
 from reports.rendering.force_data import ForceReportRows
-from reports.rendering.text import paragraphs, text_blocks
+from reports.rendering.text import paragraphs
 
 LISTS = [
     (EvidenceKind.STRENGTH, "Strengths"),

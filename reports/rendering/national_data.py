@@ -21,6 +21,7 @@ from reports.rendering.national_grades import (
     report_forces,
     report_rows,
 )
+from reports.rendering.text import month_year
 from reports.texts import report_texts
 
 PRACTICE_FIELDS = ["problem", "solution", "evaluation", "external_validation", "outcomes"]
@@ -78,7 +79,7 @@ def _inspections_data(programme: Programme) -> dict:
     published = sum(status == InspectionStatus.PUBLISHED for status, _ in rows)
     dates = [date for _, date in rows if date is not None]
     month = max(dates) if dates else programme.period_end
-    return {"total": len(rows), "published": published, "month": month.strftime("%B %Y")}
+    return {"total": len(rows), "published": published, "month": month_year(month)}
 
 
 def _summary_data(programme: Programme) -> dict:
