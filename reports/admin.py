@@ -21,6 +21,7 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from inspections.admin.moderation import ReadOnlyRecordAdmin
 from reports.forms import ReportUploadForm
 from reports.importer.errors import ImportRefused
 from reports.importer.service import report_import
@@ -143,7 +144,7 @@ def _outcome_context(*, summary: dict, warnings: list) -> dict:
 
 
 @admin.register(ReportImport)
-class ReportImportAdmin(admin.ModelAdmin):
+class ReportImportAdmin(ReadOnlyRecordAdmin):
     """Read-only: rows are written by the importer alone, so each one says who imported what."""
 
     change_list_template = TEMPLATES + "change_list.html"
@@ -174,15 +175,6 @@ class ReportImportAdmin(admin.ModelAdmin):
         "outcome",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description="warnings")
     def warning_count(self, obj: ReportImport) -> int:

@@ -5,12 +5,13 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
+from inspections.admin.moderation import ReadOnlyRecordAdmin
 from reports.models import ReportRun, RunStatus
 from reports.services.runs import report_run_requeue_failed
 
 
 @admin.register(ReportRun)
-class ReportRunAdmin(admin.ModelAdmin):
+class ReportRunAdmin(ReadOnlyRecordAdmin):
     """Rows are written by the request and render services alone."""
 
     list_display = [
@@ -57,15 +58,6 @@ class ReportRunAdmin(admin.ModelAdmin):
         "download",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description="report of")
     def target(self, obj: ReportRun) -> str:
