@@ -231,7 +231,8 @@ def import_url() -> str:
         return IMPORT_URL_FALLBACK
 
 
-def _headline(outcome: AreaOutcome) -> list[tuple[str, Badge]]:
+def headline_badges(outcome: AreaOutcome) -> list[tuple[str, Badge]]:
+    """The area's headline calls as labelled badges, leaving out calls not made."""
     head = outcome.headline
     calls = [
         ("Against the most similar forces", head.vs_msf),
@@ -244,7 +245,7 @@ def _headline(outcome: AreaOutcome) -> list[tuple[str, Badge]]:
 def _summary(outcome: AreaOutcome) -> dict:
     head, guidance = outcome.headline, outcome.guidance
     return {
-        "headline": _headline(outcome),
+        "headline": headline_badges(outcome),
         "gap": head.gap_pp,
         "mixed": head.mixed_msf or head.mixed_previous,
         "guidance": guidance,

@@ -4,7 +4,6 @@ The page shows only areas released to the force (or published), as the report wi
 them: grade, statements and evidence. It never shows rationales, panel decisions or dissents.
 """
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -23,8 +22,10 @@ from inspections.permissions import RELEASED_AREAS, is_team_member, visible_area
 from inspections.selectors import inspection_get_for_user
 from inspections.services.factual import factual_comment_add, factual_comment_answer
 from inspections.sufficiency import LIST_TITLES
-from inspections.views.moderation import show_refusal
+from inspections.views.moderation import attempt, form_data
 from inspections.workflow import WorkflowRefused
+
+NOT_SAVED = " Nothing was saved."
 
 
 def _released_areas(user, inspection):
@@ -102,10 +103,6 @@ def draft_report(request, pk):
     return render(request, "inspections/moderation/draft_report.html", context)
 
 
-def _form_errors(form) -> str:
-    return " ".join(error for errors in form.errors.values() for error in errors)
-
-
 def _section(area, value: str):
     if not value:
         return None
@@ -123,20 +120,18 @@ def comment_add(request, pk):
         pk__in=visible_area_ids(request.user),
     )
     form = FactualCommentForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise WorkflowRefused(_form_errors(form) + " Nothing was saved.")
+
+    def add():
+        data = form_data(form, suffix=NOT_SAVED)
         factual_comment_add(
             area=area,
             user=request.user,
-            comment=form.cleaned_data["comment"],
-            proposed_correction=form.cleaned_data["proposed_correction"],
-            criterion_assessment=_section(area, form.cleaned_data["section"]),
+            comment=data["comment"],
+            proposed_correction=data["proposed_correction"],
+            criterion_assessment=_section(area, data["section"]),
         )
-    except WorkflowRefused as exc:
-        show_refusal(request, exc)
-    else:
-        messages.success(request, "Comment sent to the inspection team.")
+
+    attempt(request, add, "Comment sent to the inspection team.")
     return redirect("inspections:draft_report", pk=area.inspection_id)
 
 
@@ -149,17 +144,12 @@ def comment_answer(request, pk):
         area__in=visible_area_ids(request.user),
     )
     form = FactualAnswerForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise WorkflowRefused(_form_errors(form) + " Nothing was saved.")
+
+    def answer():
+        data = form_data(form, suffix=NOT_SAVED)
         factual_comment_answer(
-            comment=comment,
-            user=request.user,
-            response=form.cleaned_data["response"],
-            text=form.cleaned_data["text"],
+            comment=comment, user=request.user, response=data["response"], text=data["text"]
         )
-    except WorkflowRefused as exc:
-        show_refusal(request, exc)
-    else:
-        messages.success(request, "Answer recorded and sent to the force.")
+
+    attempt(request, answer, "Answer recorded and sent to the force.")
     return redirect("inspections:draft_report", pk=comment.area.inspection_id)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from inspections.exceptions import AssessmentLocked
 from inspections.forms_moderation import GradeProposalForm, LeadActionForm, NoneIdentifiedForm
 from inspections.models import AssessmentStatus, FactualAccuracyComment, GradeProposal
-from inspections.outcome_panel import call_badge
+from inspections.outcome_panel import headline_badges
 from inspections.outcomes import inspection_outcomes
 from inspections.selectors import criterion_assessment_get_for_user
 from inspections.selectors_moderation import (
@@ -33,16 +33,29 @@ def show_refusal(request, exc: WorkflowRefused) -> None:
         messages.warning(request, text)
 
 
+def form_data(form, *, suffix: str = "") -> dict:
+    """The form's cleaned data; when it is invalid, a refusal naming every error."""
+    if not form.is_valid():
+        errors = " ".join(error for errors in form.errors.values() for error in errors)
+        raise WorkflowRefused(errors + suffix)
+    return form.cleaned_data
+
+
+def attempt(request, step, success: str) -> None:
+    """Run a workflow step (a callable); its refusal, or `success`, becomes a message on the
+    next page."""
+    try:
+        step()
+    except WorkflowRefused as exc:
+        show_refusal(request, exc)
+    else:
+        messages.success(request, success)
+
+
 def _headline(outcome) -> list:
     if outcome is None or not outcome.rows:
         return []
-    head = outcome.headline
-    calls = [
-        ("Against the most similar forces", head.vs_msf),
-        ("Over two years", head.vs_previous),
-        ("Minority ethnic users over two years", head.minority_vs_previous),
-    ]
-    return [(label, call_badge(call)) for label, call in calls if call is not None]
+    return headline_badges(outcome)
 
 
 def _lead_actions(user, area) -> list:

@@ -20,7 +20,7 @@ from inspections.selectors_moderation import (
     side_by_side,
 )
 from inspections.services import panels as services
-from inspections.views.moderation import show_refusal
+from inspections.views.moderation import attempt, form_data, show_refusal
 from inspections.workflow import WorkflowRefused, was_on_team
 
 _AREA_RELATIONS = (
@@ -30,10 +30,6 @@ _AREA_RELATIONS = (
     "proposed_grade",
     "final_grade",
 )
-
-
-def _errors(form) -> str:
-    return " ".join(error for errors in form.errors.values() for error in errors)
 
 
 @login_required
@@ -161,12 +157,11 @@ def decision_record(request, pk):
 @require_POST
 def decision_confirm(request, pk):
     decision = decision_get_for_user(user=request.user, pk=pk)
-    try:
-        services.panel_decision_confirm(decision=decision, user=request.user)
-    except WorkflowRefused as exc:
-        show_refusal(request, exc)
-    else:
-        messages.success(request, "Decision confirmed.")
+    attempt(
+        request,
+        lambda: services.panel_decision_confirm(decision=decision, user=request.user),
+        "Decision confirmed.",
+    )
     return redirect("inspections:agenda_item_detail", pk=decision.item_id)
 
 
@@ -175,15 +170,12 @@ def decision_confirm(request, pk):
 def decision_decline(request, pk):
     decision = decision_get_for_user(user=request.user, pk=pk)
     form = ChairNoteForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise WorkflowRefused(_errors(form))
-        note = form.cleaned_data["note"]
+
+    def decline():
+        note = form_data(form)["note"]
         services.panel_decision_decline(decision=decision, user=request.user, note=note)
-    except WorkflowRefused as exc:
-        show_refusal(request, exc)
-    else:
-        messages.success(request, "The decision is not confirmed; a member may record another.")
+
+    attempt(request, decline, "The decision is not confirmed; a member may record another.")
     return redirect("inspections:agenda_item_detail", pk=decision.item_id)
 
 
@@ -192,14 +184,10 @@ def decision_decline(request, pk):
 def dissent_add(request, pk):
     decision = decision_get_for_user(user=request.user, pk=pk)
     form = DissentForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise WorkflowRefused(_errors(form))
-        services.dissent_record(
-            decision=decision, user=request.user, reason=form.cleaned_data["reason"]
-        )
-    except WorkflowRefused as exc:
-        show_refusal(request, exc)
-    else:
-        messages.success(request, "Your dissent is recorded.")
+
+    def dissent():
+        reason = form_data(form)["reason"]
+        services.dissent_record(decision=decision, user=request.user, reason=reason)
+
+    attempt(request, dissent, "Your dissent is recorded.")
     return redirect("inspections:agenda_item_detail", pk=decision.item_id)
