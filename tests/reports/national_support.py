@@ -4,35 +4,19 @@ inspections, practice entries, and reading rows back out of the report's HTML.""
 import re
 from pathlib import Path
 
-from grading.models import Framework, GradeLevel
-from grading.reference.schemes import STANDARDS
-from inspections.models import (
-    AreaAssessment,
-    AssessmentStatus,
-    DevelopingPractice,
-    InspectionStatus,
-    PublishedGrade,
-    Recommendation,
+from grading.models import Framework
+from inspections.models import DevelopingPractice, InspectionStatus, Recommendation
+from tests.inspections.national_support import (  # noqa: F401 (shared with the report tests)
+    EXCEEDS,
+    FAILS,
+    MEETS,
+    grade_area,
+    level,
+    print_grade,
 )
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 THEMATIC = SEEDS / "thematic-2008-np-dcfp.txt"
-
-MEETS = "Meeting the standard"
-EXCEEDS = "Exceeding the standard"
-FAILS = "Failing to meet the standard"
-
-
-def level(label: str) -> GradeLevel:
-    return GradeLevel.objects.get(scheme__code=STANDARDS, label=label)
-
-
-def grade_area(inspection, code: str, label: str, status=AssessmentStatus.PUBLISHED):
-    area = AreaAssessment.objects.get(inspection=inspection, framework__code=code)
-    area.final_grade = level(label)
-    area.status = status
-    area.save()
-    return area
 
 
 def publish(inspection, np: str = MEETS, dcfp: str = MEETS):
@@ -42,13 +26,6 @@ def publish(inspection, np: str = MEETS, dcfp: str = MEETS):
     inspection.status = InspectionStatus.PUBLISHED
     inspection.save()
     return inspection
-
-
-def print_grade(programme, force, code: str, label: str) -> PublishedGrade:
-    framework = Framework.objects.get(code=code, version=str(programme.year))
-    return PublishedGrade.objects.create(
-        programme=programme, force=force, framework=framework, grade=level(label)
-    )
 
 
 def recommend(programme, number: int, text: str, addressed_to: str = "") -> Recommendation:
