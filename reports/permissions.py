@@ -12,6 +12,7 @@ and for lead inspectors; the published one for everyone signed in.
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
 
+from inspections import roles
 from inspections.models import Inspection, InspectionStatus, Programme, TeamMembership
 from inspections.permissions import (
     is_team_member,
@@ -20,9 +21,9 @@ from inspections.permissions import (
 )
 from reports.models import RunKind
 
-# The permission lead inspectors carry (they propose grades); it lets them read national
-# drafts, where the grades of every force are brought together.
-LEAD_PERMISSION = "inspections.change_areaassessment"
+# Lead inspectors write the national report, so they read its drafts and edit its
+# recommendations and summary; administrators may correct them.
+NATIONAL_EDITORS = (roles.LEAD_INSPECTOR, roles.ADMINISTRATOR)
 
 
 def sees_inspection_as_liaison_only(user: AbstractBaseUser, inspection: Inspection) -> bool:
@@ -30,12 +31,15 @@ def sees_inspection_as_liaison_only(user: AbstractBaseUser, inspection: Inspecti
     return not sees_every_inspection(user) and not is_team_member(user, inspection)
 
 
+def edits_national_report(user: AbstractBaseUser) -> bool:
+    """Lead inspectors and administrators: the national report's summary and recommendations."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name__in=NATIONAL_EDITORS).exists()
+
+
 def sees_national_drafts(user: AbstractBaseUser) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and (sees_every_inspection(user) or user.has_perm(LEAD_PERMISSION))
-    )
+    return edits_national_report(user) or sees_every_inspection(user)
 
 
 def inspection_is_published(inspection: Inspection) -> bool:

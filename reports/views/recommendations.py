@@ -8,28 +8,19 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from inspections import roles
 from inspections.exceptions import EditConflict
 from inspections.models import Programme, Recommendation
 from inspections.selectors_outcomes import programme_get_by_year
 from reports.forms_recommendations import NationalSummaryForm, RecommendationForm
+from reports.permissions import edits_national_report
 from reports.services import recommendations as services
 
-EDITOR_GROUPS = (roles.LEAD_INSPECTOR, roles.ADMINISTRATOR)
 STEPS = {"up": -1, "down": 1}
-
-
-def can_edit_recommendations(user) -> bool:
-    """Lead inspectors write the national report's recommendations and summary;
-    administrators may correct them."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name__in=EDITOR_GROUPS).exists()
 
 
 def _editable_programme(request, year: int) -> Programme:
     programme = programme_get_by_year(year=year)
-    if not can_edit_recommendations(request.user):
+    if not edits_national_report(request.user):
         raise PermissionDenied("Only lead inspectors change the national report's text.")
     return programme
 
@@ -51,7 +42,7 @@ def recommendation_list(request, year):
         "programme": programme,
         "recommendations": rows,
         "summary": services.national_summary_get(programme=programme),
-        "can_edit": can_edit_recommendations(request.user),
+        "can_edit": edits_national_report(request.user),
         "has_gaps": numbers != list(range(1, len(numbers) + 1)),
     }
     return render(request, "reports/recommendations/list.html", context)
