@@ -30,11 +30,3 @@ def inspection_runs_for_user(
 def programme_runs_for_user(*, user: AbstractBaseUser, programme: Programme) -> QuerySet[ReportRun]:
     """The national report runs of a programme the user may see, newest first."""
     return runs_for_user(user=user).filter(programme=programme).select_related("requested_by")
-
-
-def published_run(*, inspection: Inspection | None = None, programme: Programme | None = None):
-    """The succeeded final run of the target (at most one exists), or None."""
-    runs = ReportRun.objects.filter(kind="final", status="succeeded")
-    if inspection is not None:
-        return runs.filter(inspection=inspection).first()
-    return runs.filter(programme=programme).first()
