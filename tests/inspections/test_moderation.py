@@ -24,23 +24,10 @@ from tests.inspections.moderation_support import (
     decide,
     grade,
     np_area,
-    panels_for,
     submit,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def member2(reference):
-    return UserFactory(username="member2", groups=[roles.MODERATOR])
-
-
-@pytest.fixture
-def sessions(programme_2008, force_a, inspection_a, hmi, panel, member2):
-    return panels_for(
-        programme_2008, force_a, np_area(inspection_a).framework, hmi, [panel, member2]
-    )
 
 
 @pytest.fixture
