@@ -22,6 +22,7 @@ from inspections.models import (
     PanelDecision,
     PanelKind,
 )
+from inspections.workflow import confirmer_id
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +51,8 @@ def _liaisons(area: AreaAssessment):
 def _panel_people(panel: ModerationPanel | None):
     if panel is None:
         return []
-    return [panel.chair, *panel.members.all()]
+    deputy = [panel.deputy_chair] if panel.deputy_chair_id else []
+    return [panel.chair, *deputy, *panel.members.all()]
 
 
 def panel_for(area: AreaAssessment, kind: str) -> ModerationPanel | None:
@@ -106,7 +108,8 @@ def transition_made(event: AssessmentEvent) -> None:
 
 
 def decision_recorded(decision: PanelDecision) -> None:
-    """Tell the chair a decision awaits their confirmation."""
+    """Tell whoever confirms it (the chair, or the deputy for the chair's own decision) that a
+    decision awaits their confirmation."""
     panel = decision.item.session.panel
     area = decision.area
     subject = f"Decision to confirm: {area.inspection.force.display_name}, {area.framework.name}"
@@ -116,7 +119,8 @@ def decision_recorded(decision: PanelDecision) -> None:
         f"Confirm or decline it here: "
         f"{_link(reverse('inspections:agenda_item_detail', args=[decision.item_id]))}"
     )
-    _send(subject, body, _emails([panel.chair]))
+    confirmer = get_user_model().objects.filter(pk=confirmer_id(panel, decision))
+    _send(subject, body, _emails(list(confirmer)))
 
 
 def decision_declined(decision: PanelDecision) -> None:

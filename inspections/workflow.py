@@ -10,6 +10,9 @@ Who acts:
   change the grade, or refer back). Confirming is the chair's seal on the panel's decision,
   not a decision of their own, so a chair who led the force's team may still confirm; a
   member who was on the force's team may neither record a decision nor dissent.
+- four eyes: no grade moves on the word of one person, so whoever confirms a decision is never
+  the person who recorded it. A decision the chair records is confirmed by the panel's deputy
+  chair; a panel without a deputy chair takes no decision recorded by its chair.
 """
 
 from dataclasses import dataclass
@@ -119,14 +122,30 @@ def is_team_lead(user: AbstractBaseUser, area: AreaAssessment) -> bool:
     )
 
 
+def confirmer_id(panel: ModerationPanel, decision: PanelDecision) -> int | None:
+    """Who confirms (or declines) `decision`: the chair, or the deputy chair when the chair
+    recorded it. Never the recorder; None when nobody may (a chair's decision, no deputy)."""
+    if decision.recorded_by_id != panel.chair_id:
+        return panel.chair_id
+    return panel.deputy_chair_id
+
+
+def may_record_as_chair(panel: ModerationPanel, user: AbstractBaseUser) -> bool:
+    """A chair records a decision only when a deputy chair is there to confirm it."""
+    return panel.chair_id != user.pk or panel.deputy_chair_id is not None
+
+
 def is_chair_for(
     user: AbstractBaseUser, area: AreaAssessment, kind: str, decision: PanelDecision | None
 ) -> bool:
-    """The user chairs the panel the decision was recorded on, and that panel covers the area."""
+    """The user is the one who confirms the decision on the panel it was recorded on (the
+    chair, or the deputy for the chair's own decision), and that panel covers the area."""
     if decision is None or decision.area_id != area.pk or decision.stage != kind:
         return False
     panel: ModerationPanel = decision.item.session.panel
-    return panel.kind == kind and panel.chair_id == user.pk and panel.covers(area)
+    if decision.recorded_by_id == user.pk:
+        return False
+    return panel.kind == kind and confirmer_id(panel, decision) == user.pk and panel.covers(area)
 
 
 def was_on_team(user: AbstractBaseUser, area: AreaAssessment) -> bool:

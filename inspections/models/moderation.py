@@ -75,7 +75,9 @@ class PanelKind(models.TextChoices):
 
 class ModerationPanel(models.Model):
     """A regional panel (one region of a programme) or a national one (one inspection area of
-    a programme). The chair confirms decisions; members record them and may dissent."""
+    a programme). Members record decisions and may dissent; the chair confirms them. A
+    decision the chair records is confirmed by the deputy chair, because whoever confirms a
+    decision is never the person who recorded it (see `workflow.confirmer_id`)."""
 
     kind = models.CharField(max_length=20, choices=PanelKind.choices)
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="panels")
@@ -86,6 +88,14 @@ class ModerationPanel(models.Model):
         Framework, on_delete=models.PROTECT, null=True, blank=True, related_name="panels"
     )
     chair = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="chaired_panels")
+    deputy_chair = models.ForeignKey(
+        _USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deputy_chaired_panels",
+        help_text="Confirms the decisions the chair records; without one the chair records none.",
+    )
     members = models.ManyToManyField(_USER, through="PanelMembership", related_name="panels")
 
     class Meta:
@@ -97,6 +107,10 @@ class ModerationPanel(models.Model):
                     | Q(kind="national", framework__isnull=False, region__isnull=True)
                 ),
                 name="panel_scope_matches_kind",
+            ),
+            models.CheckConstraint(
+                condition=~Q(deputy_chair=models.F("chair")),
+                name="panel_deputy_is_not_chair",
             ),
             models.UniqueConstraint(
                 fields=["programme", "region"],
@@ -141,6 +155,13 @@ class ModerationPanel(models.Model):
             errors["framework"] = "A national panel concludes one area."
         if self.chair_id and not self.chair.groups.filter(name=roles.LEAD_INSPECTOR).exists():
             errors["chair"] = "Panels are chaired by a lead inspector."
+        if self.deputy_chair_id and self.deputy_chair_id == self.chair_id:
+            errors["deputy_chair"] = "The deputy chair must be someone other than the chair."
+        elif (
+            self.deputy_chair_id
+            and not self.deputy_chair.groups.filter(name=roles.LEAD_INSPECTOR).exists()
+        ):
+            errors["deputy_chair"] = "Deputy chairs are lead inspectors, as chairs are."
         if errors:
             raise ValidationError(errors)
 

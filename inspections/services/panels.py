@@ -21,11 +21,20 @@ from inspections.models import (
     PanelSession,
 )
 from inspections.services.moderation import area_transition
-from inspections.workflow import DECISION_ACTIONS, WorkflowRefused, checked_text, was_on_team
+from inspections.workflow import (
+    DECISION_ACTIONS,
+    WorkflowRefused,
+    checked_text,
+    confirmer_id,
+    may_record_as_chair,
+    was_on_team,
+)
 
 
 def sits_on(user: AbstractBaseUser, panel: ModerationPanel) -> bool:
-    return panel.chair_id == user.pk or panel.memberships.filter(user_id=user.pk).exists()
+    if user.pk in (panel.chair_id, panel.deputy_chair_id):
+        return True
+    return panel.memberships.filter(user_id=user.pk).exists()
 
 
 def grades_under_review(areas: list[AreaAssessment]) -> dict[int, GradeLevel | None]:
@@ -90,6 +99,12 @@ def _check_member(item: AgendaItem, user: AbstractBaseUser, area: AreaAssessment
             f"You were on {area.inspection.force.display_name}'s inspection team, so you cannot "
             "decide on it: another member records the decision."
         )
+    if not may_record_as_chair(panel, user):
+        raise WorkflowRefused(
+            "You chair this panel and it has no deputy chair, so nobody else could confirm a "
+            "decision you record: let a member record it, or ask an administrator to name a "
+            "deputy chair."
+        )
     if not item.session.is_open:
         raise WorkflowRefused("This session is closed.")
     if area.status != panel.input_status:
@@ -145,8 +160,18 @@ def _pending_for_chair(decision: PanelDecision, user: AbstractBaseUser) -> Panel
         .select_related("item__session__panel", "grade")
         .get(pk=decision.pk)
     )
-    if current.item.session.panel.chair_id != user.pk:
-        raise WorkflowRefused("Only the panel's chair confirms its decisions.")
+    panel = current.item.session.panel
+    if current.recorded_by_id == user.pk:
+        raise WorkflowRefused(
+            "You recorded this decision, so someone else must confirm it: no grade moves on "
+            "the word of one person."
+            + (" The panel's deputy chair confirms it." if user.pk == panel.chair_id else "")
+        )
+    if confirmer_id(panel, current) != user.pk:
+        raise WorkflowRefused(
+            "Only the panel's chair confirms its decisions (its deputy chair those the chair "
+            "recorded)."
+        )
     if current.state != DecisionState.PENDING:
         raise WorkflowRefused(f"This decision is already settled: {current.get_state_display()}.")
     return current
@@ -155,7 +180,10 @@ def _pending_for_chair(decision: PanelDecision, user: AbstractBaseUser) -> Panel
 @transaction.atomic
 def panel_decision_confirm(*, decision: PanelDecision, user: AbstractBaseUser) -> PanelDecision:
     """The chair confirms a pending decision; the area then makes the step it stands for
-    (moderated, concluded or referred back) through `area_transition`, in one transaction."""
+    (moderated, concluded or referred back) through `area_transition`, in one transaction.
+
+    Invariant: the confirmer is never the recorder (the deputy chair confirms the chair's own
+    decisions), so every step a panel makes rests on two people."""
     current = _pending_for_chair(decision, user)
     current.state = DecisionState.CONFIRMED
     current.settled_by, current.settled_at = user, timezone.now()
@@ -184,7 +212,8 @@ def panel_decision_decline(
 
 @transaction.atomic
 def dissent_record(*, decision: PanelDecision, user: AbstractBaseUser, reason: str) -> Dissent:
-    """A member other than the recorder and the chair records a dissent, once per decision."""
+    """A member other than the recorder and the chair records a dissent, once per decision
+    (the deputy chair may dissent: they confirm only the chair's own decisions)."""
     current = (
         PanelDecision.objects.select_for_update(of=("self",))
         .select_related("item__session__panel", "area__inspection__force")
