@@ -52,7 +52,8 @@ def area_get_for_moderation(*, user: AbstractBaseUser, pk: int) -> AreaAssessmen
 def panels_for_user(*, user: AbstractBaseUser) -> QuerySet[ModerationPanel]:
     panels = ModerationPanel.objects.select_related("programme", "region", "framework", "chair")
     if not _sees_every_panel(user):
-        panels = panels.filter(Q(chair=user) | Q(memberships__user=user)).distinct()
+        sits = Q(chair=user) | Q(deputy_chair=user) | Q(memberships__user=user)
+        panels = panels.filter(sits).distinct()
     sessions = PanelSession.objects.order_by("-is_open", "-held_on", "-pk")
     return panels.prefetch_related(Prefetch("sessions", queryset=sessions))
 
@@ -72,6 +73,7 @@ def agenda_item_get_for_user(*, user: AbstractBaseUser, pk: int) -> AgendaItem:
         "session__panel__region",
         "session__panel__framework",
         "session__panel__chair",
+        "session__panel__deputy_chair",
         "area__framework__scheme",
         "area__inspection__force__region",
         "area__inspection__programme",

@@ -40,9 +40,9 @@ class PanelMembershipInline(admin.TabularInline):
 
 @admin.register(ModerationPanel)
 class ModerationPanelAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "programme", "region", "framework", "chair"]
+    list_display = ["__str__", "kind", "programme", "region", "framework", "chair", "deputy_chair"]
     list_filter = ["kind", "programme"]
-    list_select_related = ["programme", "region", "framework", "chair"]
+    list_select_related = ["programme", "region", "framework", "chair", "deputy_chair"]
     inlines = [PanelMembershipInline]
 
 

@@ -21,7 +21,12 @@ from inspections.selectors_moderation import (
 )
 from inspections.services import panels as services
 from inspections.views.moderation import attempt, form_data, show_refusal
-from inspections.workflow import WorkflowRefused, was_on_team
+from inspections.workflow import (
+    WorkflowRefused,
+    confirmer_id,
+    may_record_as_chair,
+    was_on_team,
+)
 
 _AREA_RELATIONS = (
     "framework__scheme",
@@ -108,8 +113,9 @@ def _item_context(request, item, form=None) -> dict:
     decisions = decisions_for_area(area=area)
     pending = next((d for d in decisions if d.state == DecisionState.PENDING), None)
     conflicted = was_on_team(user, area)
+    open_for_decision = item.session.is_open and area.status == panel.input_status
     may_record = services.sits_on(user, panel) and not conflicted and pending is None
-    may_record = may_record and item.session.is_open and area.status == panel.input_status
+    may_record = may_record and open_for_decision and may_record_as_chair(panel, user)
     if form is None and may_record:
         form = DecisionForm(scheme=area.framework.scheme)
     return {
@@ -122,6 +128,8 @@ def _item_context(request, item, form=None) -> dict:
         "decisions": decisions,
         "pending": pending,
         "is_chair": panel.chair_id == user.pk,
+        "chair_without_deputy": not may_record_as_chair(panel, user) and open_for_decision,
+        "confirmer_id": confirmer_id(panel, pending) if pending else None,
         "is_member": panel.memberships.filter(user=user).exists(),
         "conflicted": conflicted,
         "form": form if may_record else None,

@@ -69,14 +69,71 @@ def test_self_moderation_is_refused_even_for_the_chair(area, hmi, alice, panel):
     assert not Dissent.objects.exists()
 
 
-def test_a_chair_who_was_not_on_the_team_may_record_and_confirm(area, panel, member2):
+def _chair_not_on_team(area, chair, deputy=None):
     regional = _item(area).session.panel
-    regional.chair = panel
+    regional.chair, regional.deputy_chair = chair, deputy
     regional.save()
-    decision = services.panel_decision_record(item=_item(area), user=panel, outcome="confirm")
-    services.panel_decision_confirm(decision=decision, user=panel)
+    return regional
+
+
+def test_a_chair_without_a_deputy_records_no_decision(area, panel):
+    # panel was never on force A's team, but as chair nobody else could confirm what they record.
+    _chair_not_on_team(area, panel)
+    with pytest.raises(WorkflowRefused, match="no deputy chair"):
+        services.panel_decision_record(item=_item(area), user=panel, outcome="confirm")
+    assert not PanelDecision.objects.exists()
+
+
+def test_a_chair_never_confirms_their_own_decision_and_the_deputy_does(area, panel, member2):
+    deputy = UserFactory(username="deputy", groups=[roles.LEAD_INSPECTOR, roles.MODERATOR])
+    _chair_not_on_team(area, panel, deputy=deputy)
+    decision = services.panel_decision_record(
+        item=_item(area),
+        user=panel,
+        outcome="change",
+        grade=grade("Exceeding", area),
+        reason="The problem-solving evidence (1.3) is stronger than proposed.",
+    )
+    with pytest.raises(WorkflowRefused, match="You recorded this decision"):
+        services.panel_decision_confirm(decision=decision, user=panel)
+    with pytest.raises(WorkflowRefused, match="You recorded this decision"):
+        services.panel_decision_decline(decision=decision, user=panel, note="Withdrawn.")
+    with pytest.raises(WorkflowRefused, match="Only the panel's chair"):
+        services.panel_decision_confirm(decision=decision, user=member2)
+    area.refresh_from_db()
+    decision.refresh_from_db()
+    assert area.status == AssessmentStatus.SUBMITTED and decision.state == DecisionState.PENDING
+    services.panel_decision_confirm(decision=decision, user=deputy)
+    area.refresh_from_db()
+    decision.refresh_from_db()
+    assert area.status == AssessmentStatus.REGIONALLY_MODERATED
+    assert decision.settled_by == deputy and decision.recorded_by == panel
+
+
+def test_the_deputy_confirms_only_the_chairs_own_decisions(area, panel, member2, hmi):
+    deputy = UserFactory(username="deputy", groups=[roles.LEAD_INSPECTOR, roles.MODERATOR])
+    regional = _item(area).session.panel
+    regional.deputy_chair = deputy
+    regional.save()
+    decision = services.panel_decision_record(item=_item(area), user=member2, outcome="confirm")
+    with pytest.raises(WorkflowRefused, match="Only the panel's chair"):
+        services.panel_decision_confirm(decision=decision, user=deputy)
+    services.panel_decision_confirm(decision=decision, user=hmi)
     area.refresh_from_db()
     assert area.status == AssessmentStatus.REGIONALLY_MODERATED
+
+
+def test_the_workflow_refuses_a_step_on_the_recorders_word_alone(area, panel):
+    # Even a confirmed decision does not let its recorder make the step themselves: the
+    # workflow's actor rule holds apart from the confirmation service.
+    _chair_not_on_team(area, panel, deputy=UserFactory(groups=[roles.LEAD_INSPECTOR]))
+    decision = services.panel_decision_record(item=_item(area), user=panel, outcome="confirm")
+    PanelDecision.objects.filter(pk=decision.pk).update(state=DecisionState.CONFIRMED)
+    decision.refresh_from_db()
+    with pytest.raises(WorkflowRefused, match="Only the chair"):
+        area_transition(area=area, user=panel, action="regional_moderate", decision=decision)
+    area.refresh_from_db()
+    assert area.status == AssessmentStatus.SUBMITTED
 
 
 def test_only_the_chair_confirms_and_only_once(area, panel, member2, hmi):
@@ -210,6 +267,10 @@ def test_panel_scope_and_chair_are_validated(programme_2008, force_a, panel, hmi
         kind=PanelKind.REGIONAL, programme=programme_2008, region=force_a.region, chair=hmi
     )
     ok.full_clean()
+    for deputy, message in ((hmi, "other than the chair"), (panel, "lead inspectors")):
+        ok.deputy_chair = deputy
+        with pytest.raises(ValidationError, match=message):
+            ok.full_clean()
 
 
 def test_decisions_cannot_be_edited_or_deleted_in_the_admin(client, area, panel, admin_user):

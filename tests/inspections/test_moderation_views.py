@@ -145,6 +145,40 @@ def test_the_full_path_through_the_pages(client, area, hmi, panel, member2):
     assert area.status == AssessmentStatus.REGIONALLY_MODERATED
 
 
+def test_a_chair_who_records_a_decision_cannot_confirm_it_and_the_page_says_who_does(
+    client, area, panel, member2
+):
+    deputy = UserFactory(
+        username="deputy",
+        first_name="Dee",
+        last_name="Puty",
+        groups=[roles.LEAD_INSPECTOR, roles.MODERATOR],
+    )
+    regional = area.agenda_items.get().session.panel
+    regional.chair = panel
+    regional.save()
+    client.force_login(panel)
+    page = client.get(_item_url(area)).content.decode()
+    assert 'id="chair-without-deputy"' in page and 'id="decision-form"' not in page
+    regional.deputy_chair = deputy
+    regional.save()
+    record = reverse("inspections:decision_record", args=[area.agenda_items.get().pk])
+    assert client.post(record, {"outcome": "confirm"}).status_code == 302
+    decision = PanelDecision.objects.get()
+    page = client.get(_item_url(area)).content.decode()
+    assert "Confirm as chair" not in page
+    assert "someone else confirms it: the deputy chair, Dee Puty" in page
+    response = client.post(reverse("inspections:decision_confirm", args=[decision.pk]), follow=True)
+    assert "You recorded this decision" in response.content.decode()
+    area.refresh_from_db()
+    assert area.status == AssessmentStatus.SUBMITTED
+    client.force_login(deputy)
+    assert "Confirm as deputy chair" in client.get(_item_url(area)).content.decode()
+    client.post(reverse("inspections:decision_confirm", args=[decision.pk]))
+    area.refresh_from_db()
+    assert area.status == AssessmentStatus.REGIONALLY_MODERATED
+
+
 def test_a_change_without_a_reason_is_explained_and_saves_nothing(client, area, panel):
     client.force_login(panel)
     record = reverse("inspections:decision_record", args=[area.agenda_items.get().pk])
