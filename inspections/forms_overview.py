@@ -29,8 +29,9 @@ def overview_plain_text(value: str) -> None:
         validate_plain_text(value)
     except ValidationError as exc:
         raise ValidationError(
-            "Write plain text: HTML tags such as <b> or <script> are not allowed. Leave a "
-            "blank line between paragraphs, and start a line with “- ” for a bullet point.",
+            "Write plain text: HTML tags such as <b> or <script> are not allowed (for “less "
+            "than”, put a space after “<”). Leave a blank line between paragraphs, and start "
+            "a line with “- ” for a bullet point.",
             code=exc.code,
         ) from exc
 

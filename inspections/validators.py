@@ -5,7 +5,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+# What a browser reads as the start of a tag: "<" directly before a letter, "/", "!" or "?".
+# No closing ">" is needed: `x <img src=x onerror=alert(1) y` is a tag to a browser that
+# finds a ">" later on the page. "a < b", "<5%" and "2 <3" stay plain text.
+TAG_START = re.compile(r"<[a-zA-Z/!?]")
 EVIDENCE_TEXT_LIMIT = 5000
 LEAD_LIMIT = 200
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
@@ -37,10 +40,13 @@ ALLOWED_ATTACHMENTS: dict[str, tuple[str, tuple[bytes, ...]]] = {
 
 def validate_plain_text(value: str) -> None:
     """Evidence is plain text: mark-up would print literally in the report, and scripts
-    have no place in it. Reject anything that looks like an HTML tag."""
-    if TAG.search(value or ""):
+    have no place in it. Reject anything that starts an HTML tag, closed or not; text is
+    still escaped wherever it is shown."""
+    if TAG_START.search(value or ""):
         raise ValidationError(
-            "Write plain text: HTML tags such as <b> or <script> are not allowed.",
+            "Write plain text: HTML tags such as <b> or <script> are not allowed. A “<” "
+            "directly before a letter, “/”, “!” or “?” starts a tag; for “less than”, put a "
+            "space after it (a < b).",
             code="markup",
         )
 
