@@ -3,10 +3,13 @@
 Seeing: administrators and moderators see every inspection; team members see theirs; a
 force's liaison sees their own force's inspection only once its draft is released to them.
 Changing: only members of the inspection's team, and only while an area is being drafted.
+Grades: `concluded_grades_visible` is the one rule for whose final grade a reader may see.
 """
 
+from enum import Enum
+
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from inspections.models import (
     AreaAssessment,
@@ -54,6 +57,44 @@ def visible_area_ids(user: AbstractBaseUser):
         team = Q(inspection__memberships__user=user)
         areas = areas.filter(team | Q(status__in=RELEASED_AREAS))
     return areas.values("pk")
+
+
+# The national panel has concluded the area's final grade; before that there is none to show.
+GRADE_CONCLUDED = [
+    AssessmentStatus.NATIONALLY_MODERATED,
+    AssessmentStatus.RELEASED,
+    AssessmentStatus.PUBLISHED,
+]
+
+
+class GradeReader(Enum):
+    """Readers of a grade that are not a signed-in user."""
+
+    # The inspectorate's own documents: a draft national report, which only inspectorate
+    # staff may read (reports.permissions.sees_national_drafts).
+    INSPECTORATE = "inspectorate"
+    # Anyone at all: what has been published.
+    PUBLIC = "public"
+
+
+def concluded_grades_visible(reader: AbstractBaseUser | GradeReader) -> QuerySet[AreaAssessment]:
+    """The areas whose concluded final grade `reader` may see: the one rule for every page,
+    download and report that shows a grade.
+
+    Published grades: everyone. Concluded but not published (a draft grade): whoever may see
+    the area itself (`visible_area_ids`), so the team and inspectorate staff, and a force
+    liaison only once that area (not merely another area of the inspection) is released to
+    their force; an inspector never sees a draft grade of an inspection they are not on.
+    """
+    concluded = AreaAssessment.objects.filter(
+        final_grade__isnull=False, status__in=GRADE_CONCLUDED
+    )
+    if reader is GradeReader.INSPECTORATE:
+        return concluded
+    published = Q(status=AssessmentStatus.PUBLISHED)
+    if reader is GradeReader.PUBLIC or not reader.is_authenticated or not reader.is_active:
+        return concluded.filter(published)
+    return concluded.filter(published | Q(pk__in=visible_area_ids(reader)))
 
 
 def sees_moderation(user: AbstractBaseUser, inspection: Inspection) -> bool:

@@ -2,8 +2,9 @@
 
 A cell shows, in this order: the force's final grade from its own inspection once the area is
 published (to every signed-in user); a final grade the national panel has concluded but not
-yet published, marked as a draft, only to users who may see that inspection; otherwise the
-grade a national report printed (PublishedGrade); otherwise nothing.
+yet published, marked as a draft, only to users who may see it
+(`permissions.concluded_grades_visible`, which decides per area); otherwise the grade a
+national report printed (PublishedGrade); otherwise nothing.
 """
 
 from dataclasses import dataclass, field
@@ -14,17 +15,17 @@ from django.db.models import Q, QuerySet
 from forces.models import Force
 from grading.models import Framework, GradeLevel
 from inspections.models import (
-    AreaAssessment,
     AssessmentStatus,
     GradeDistribution,
     Inspection,
     Programme,
     PublishedGrade,
 )
-from inspections.permissions import visible_inspection_ids
-
-# Concluded by the national panel, not yet published: a draft for those who may see it.
-DRAFT_STATUSES = [AssessmentStatus.NATIONALLY_MODERATED, AssessmentStatus.RELEASED]
+from inspections.permissions import (
+    GradeReader,
+    concluded_grades_visible,
+    visible_inspection_ids,
+)
 
 FROM_INSPECTION = "inspection"
 FROM_REPORT = "report"
@@ -101,24 +102,22 @@ def national_forces(*, user: AbstractBaseUser, programme: Programme) -> QuerySet
     return Force.objects.filter(condition).select_related("region").order_by("name")
 
 
-def _inspection_grades(*, user, programme, force_ids, framework_ids) -> dict:
-    areas = (
-        AreaAssessment.objects.filter(
-            inspection__programme=programme,
-            inspection__force_id__in=force_ids,
-            framework_id__in=framework_ids,
-            final_grade__isnull=False,
-        )
-        .filter(
-            Q(status=AssessmentStatus.PUBLISHED)
-            | Q(status__in=DRAFT_STATUSES, inspection__in=visible_inspection_ids(user))
-        )
-        .order_by()
-        .values_list("inspection__force_id", "framework_id", "status", "final_grade_id")
+def concluded_grades(
+    *, reader: AbstractBaseUser | GradeReader, programme: Programme, force_ids=None, framework_ids
+) -> dict:
+    """(force id, framework id) -> (final grade id, is draft) for the concluded grades of a
+    programme that `reader` may see; one query."""
+    areas = concluded_grades_visible(reader).filter(
+        inspection__programme=programme, framework_id__in=framework_ids
+    )
+    if force_ids is not None:
+        areas = areas.filter(inspection__force_id__in=force_ids)
+    rows = areas.order_by().values_list(
+        "inspection__force_id", "framework_id", "status", "final_grade_id"
     )
     return {
         (force_id, framework_id): (grade_id, status != AssessmentStatus.PUBLISHED)
-        for force_id, framework_id, status, grade_id in areas
+        for force_id, framework_id, status, grade_id in rows
     }
 
 
@@ -156,8 +155,8 @@ def national_rows(
     """A row per force with a cell per area, in two queries whatever the number of forces."""
     force_ids = [force.pk for force in forces]
     framework_ids = [framework.pk for framework in frameworks]
-    own = _inspection_grades(
-        user=user, programme=programme, force_ids=force_ids, framework_ids=framework_ids
+    own = concluded_grades(
+        reader=user, programme=programme, force_ids=force_ids, framework_ids=framework_ids
     )
     printed = _printed_grades(programme=programme, force_ids=force_ids, framework_ids=framework_ids)
     by_id = {level.pk: level for level in levels}

@@ -1,8 +1,9 @@
 """Every force's grade per graded area of a programme, for the national report.
 
-The national grades page (inspections.selectors_national) decides what a cell shows for one
-signed-in user. A report is built by no user and read by everyone, so here the rule is the
-same without the viewer: a published area's final grade; else a grade the national panel has
+Which concluded grades a report may print is the same rule as the national grades page's
+(`inspections.permissions.concluded_grades_visible`), read as the inspectorate: a draft
+national report is for inspectorate staff only, and once it is final every area is
+published. A cell holds a published area's final grade; else a grade the national panel has
 concluded but not yet published, marked provisional; else the grade a national report
 printed (PublishedGrade); else nothing. Three queries whatever the number of forces.
 """
@@ -11,19 +12,14 @@ from django.db.models import Q
 
 from forces.models import Force
 from grading.models import Framework, GradeLevel
-from inspections.models import (
-    AreaAssessment,
-    AssessmentStatus,
-    Inspection,
-    Programme,
-    PublishedGrade,
-)
+from inspections.models import Inspection, Programme, PublishedGrade
+from inspections.permissions import GradeReader
 from inspections.selectors_national import (
-    DRAFT_STATUSES,
     FROM_INSPECTION,
     FROM_REPORT,
     GradeCell,
     NationalRow,
+    concluded_grades,
     grade_distribution,
 )
 
@@ -36,23 +32,6 @@ def report_forces(*, programme: Programme) -> list[Force]:
     condition = Q(is_fictional=False) | Q(pk__in=inspected) | Q(pk__in=printed)
     forces = Force.objects.filter(condition).select_related("region")
     return list(forces.order_by("region__order", "region__name", "name"))
-
-
-def _concluded_grades(*, programme, framework_ids) -> dict:
-    areas = (
-        AreaAssessment.objects.filter(
-            inspection__programme=programme,
-            framework_id__in=framework_ids,
-            final_grade__isnull=False,
-            status__in=[AssessmentStatus.PUBLISHED, *DRAFT_STATUSES],
-        )
-        .order_by()
-        .values_list("inspection__force_id", "framework_id", "status", "final_grade_id")
-    )
-    return {
-        (force_id, framework_id): (grade_id, status != AssessmentStatus.PUBLISHED)
-        for force_id, framework_id, status, grade_id in areas
-    }
 
 
 def _printed_grades(*, programme, framework_ids) -> dict:
@@ -74,7 +53,9 @@ def report_rows(
     """A row per force with a cell per area (the national table's own row type, so its
     distribution counts them), in two queries."""
     framework_ids = [framework.pk for framework in frameworks]
-    concluded = _concluded_grades(programme=programme, framework_ids=framework_ids)
+    concluded = concluded_grades(
+        reader=GradeReader.INSPECTORATE, programme=programme, framework_ids=framework_ids
+    )
     printed = _printed_grades(programme=programme, framework_ids=framework_ids)
     by_id = {level.pk: level for level in levels}
 

@@ -78,15 +78,22 @@ def test_unpublished_final_grade_is_hidden_from_bob_and_other_forces_liaisons(
         assert "Exceeds" not in html and "draft, not yet published" not in html
 
 
-def test_liaison_sees_own_forces_draft_once_released_to_the_force(
-    client, graded_a, liaison, liaison_b
+def test_liaison_sees_a_draft_grade_only_of_an_area_released_to_the_force(
+    client, inspection_a, liaison, liaison_b
 ):
-    graded_a.status = InspectionStatus.FACTUAL_ACCURACY
-    graded_a.save()
+    # NP released to the force (the inspection is in its factual-accuracy check); DCFP
+    # concluded nationally but not released: its grade stays out of the liaison's sight.
+    grade_area(inspection_a, "np", MEETS, AssessmentStatus.RELEASED)
+    grade_area(inspection_a, "dcfp", EXCEEDS, AssessmentStatus.NATIONALLY_MODERATED)
+    inspection_a.status = InspectionStatus.FACTUAL_ACCURACY
+    inspection_a.save()
     client.force_login(liaison)
-    assert cells(page(client), "Force A") == ["Meets", "Exceeds Draft"]
+    html = page(client)
+    assert cells(html, "Force A") == ["Meets Draft", NOT_GRADED]
+    assert "Exceeds" not in html
     client.force_login(liaison_b)
-    assert cells(page(client), "Force A") == ["Meets", NOT_GRADED]
+    # A demo force with nothing published is not even a row for another force's liaison.
+    assert "Force A" not in forces_shown(page(client))
 
 
 def test_grade_not_yet_concluded_nationally_is_not_shown(client, inspection_a, hmi):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from forces.models import Force
-from inspections.models import AssessmentStatus
+from inspections.models import AssessmentStatus, InspectionStatus
 from tests.factories import ForceFactory, RegionFactory
 from tests.inspections.national_support import EXCEEDS, FAILS, MEETS, grade_area, print_grade
 
@@ -56,6 +56,19 @@ def test_csv_marks_drafts_and_hides_them_from_who_may_not_see_them(
     rows = _by_force(_csv(client)[1])
     assert rows["Force A"][1:] == [MEETS, ""]
     assert not any("draft" in cell for row in rows.values() for cell in row)
+
+
+def test_csv_shows_a_liaison_only_the_draft_grades_of_areas_released_to_the_force(
+    client, liaison, inspection_a
+):
+    grade_area(inspection_a, "np", MEETS, AssessmentStatus.RELEASED)
+    grade_area(inspection_a, "dcfp", EXCEEDS, AssessmentStatus.NATIONALLY_MODERATED)
+    inspection_a.status = InspectionStatus.FACTUAL_ACCURACY
+    inspection_a.save()
+    client.force_login(liaison)
+    rows = _by_force(_csv(client)[1])
+    assert rows["Force A"][1:] == [f"{MEETS} (draft)", ""]
+    assert not any(EXCEEDS in cell for row in rows.values() for cell in row)
 
 
 def test_csv_applies_the_page_filters(client, bob, programme_2008):
