@@ -67,6 +67,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
+# The inspectorate's own people, as opposed to forces' liaisons: they read its drafts.
+INSPECTORATE_STAFF = (INSPECTOR, LEAD_INSPECTOR, MODERATOR, ADMINISTRATOR)
+
+
+def is_inspectorate_staff(user) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name__in=INSPECTORATE_STAFF).exists()
+
+
 def _permissions(codes: list[str]) -> list[Permission]:
     found = []
     for code in codes:

@@ -6,7 +6,9 @@ not a moderator) gets drafts of the areas released to the force (`released_only`
 published report, never a draft the team rendered of everything.
 
 The national report: drafts for those who see every inspection (moderators, administrators)
-and for lead inspectors; the published one for everyone signed in.
+and for lead inspectors; the published one for everyone signed in. Its summary and
+recommendations carry no grades: their drafts are for inspectorate staff (inspectors too),
+never for a force, and everyone reads them once the report is published.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -40,6 +42,12 @@ def edits_national_report(user: AbstractBaseUser) -> bool:
 
 def sees_national_drafts(user: AbstractBaseUser) -> bool:
     return edits_national_report(user) or sees_every_inspection(user)
+
+
+def sees_national_text(user: AbstractBaseUser, programme: Programme) -> bool:
+    """The summary and recommendations: inspectorate staff while they are a draft, everyone
+    signed in once the national report is published."""
+    return roles.is_inspectorate_staff(user) or programme_is_published(programme)
 
 
 def inspection_is_published(inspection: Inspection) -> bool:

@@ -1,5 +1,6 @@
-"""A programme's recommendations and national summary: everyone signed in reads them; lead
-inspectors and administrators add, edit, delete and reorder them."""
+"""A programme's recommendations and national summary: inspectorate staff read the drafts and
+everyone signed in the published text (anyone else gets 404); lead inspectors and
+administrators add, edit, delete and reorder them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,14 +13,21 @@ from inspections.exceptions import EditConflict
 from inspections.models import Programme, Recommendation
 from inspections.selectors_outcomes import programme_get_by_year
 from reports.forms_recommendations import NationalSummaryForm, RecommendationForm
-from reports.permissions import edits_national_report
+from reports.permissions import edits_national_report, sees_national_text
 from reports.services import recommendations as services
 
 STEPS = {"up": -1, "down": 1}
 
 
-def _editable_programme(request, year: int) -> Programme:
+def _readable_programme(request, year: int) -> Programme:
     programme = programme_get_by_year(year=year)
+    if not sees_national_text(request.user, programme):
+        raise Http404("The national report is not published yet.")
+    return programme
+
+
+def _editable_programme(request, year: int) -> Programme:
+    programme = _readable_programme(request, year)
     if not edits_national_report(request.user):
         raise PermissionDenied("Only lead inspectors change the national report's text.")
     return programme
@@ -35,7 +43,7 @@ def _list_redirect(programme: Programme):
 
 @login_required
 def recommendation_list(request, year):
-    programme = programme_get_by_year(year=year)
+    programme = _readable_programme(request, year)
     rows = list(programme.recommendations.select_related("updated_by").order_by("number"))
     numbers = [row.number for row in rows]
     context = {

@@ -20,6 +20,7 @@ from reports.permissions import (
     programme_is_published,
     sees_inspection_as_liaison_only,
     sees_national_drafts,
+    sees_national_text,
 )
 from reports.rendering.force import force_report_document
 from reports.rendering.national import national_report_document
@@ -110,6 +111,7 @@ def programme_report(request, year):
         "programme": programme,
         "published": published,
         "may_request": published or sees_national_drafts(request.user),
+        "sees_text": sees_national_text(request.user, programme),
     }
     runs = programme_runs_for_user(user=request.user, programme=programme)
     return _page(request, "reports/runs/programme.html", context, runs)

@@ -52,11 +52,12 @@ def _edit_data(recommendation, **changes) -> dict:
 # Access ----------------------------------------------------------------------------------
 
 
-def test_it_checks_access(client, first, alice, liaison, panel, hmi, admin_user):
+def test_it_checks_access(client, first, alice, panel, hmi, admin_user, inspection_a):
+    # inspection_a is unpublished, so the national report (and this text) is a draft.
     list_url, edit_url = _url("recommendation_list"), _url("recommendation_edit", first.pk)
     assert client.get(list_url).status_code == 302  # anonymous: to the login page
     assert client.get(edit_url)["Location"].startswith(reverse("login"))
-    for reader in (alice, liaison, panel):
+    for reader in (alice, panel):
         client.force_login(reader)
         page = client.get(list_url)
         assert page.status_code == 200 and "Review contact mechanisms." in page.content.decode()
@@ -69,6 +70,38 @@ def test_it_checks_access(client, first, alice, liaison, panel, hmi, admin_user)
         assert client.get(edit_url).status_code == 200
         assert _url("recommendation_add") in client.get(list_url).content.decode()
     assert Recommendation.objects.count() == 1
+
+
+def test_a_liaison_reads_the_summary_and_recommendations_only_once_published(
+    client, first, liaison, inspection_a, hmi
+):
+    national_summary_save(
+        programme=inspection_a.programme,
+        user=hmi,
+        version="",
+        title="",
+        body="Draft findings for staff.",
+    )
+    client.force_login(liaison)
+    draft_only = [
+        _url("recommendation_list"),
+        _url("recommendation_edit", first.pk),
+        _url("recommendation_add"),
+        _url("national_summary_edit"),
+    ]
+    for url in draft_only:
+        assert client.get(url).status_code == 404, url
+    assert client.post(_url("recommendation_delete", first.pk)).status_code == 404
+    report_page = client.get(reverse("reports:programme_report", args=[YEAR])).content.decode()
+    assert _url("recommendation_list") not in report_page
+    inspection_a.areas.update(status="published")
+    inspection_a.status = "published"
+    inspection_a.save()
+    page = client.get(_url("recommendation_list"))
+    assert page.status_code == 200
+    assert "Review contact mechanisms." in page.content.decode()
+    assert "Draft findings for staff." in page.content.decode()
+    assert client.get(_url("recommendation_edit", first.pk)).status_code == 403
 
 
 def test_unknown_programme_or_recommendation_of_another_programme_is_404(client, hmi, first):
