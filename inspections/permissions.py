@@ -86,9 +86,7 @@ def concluded_grades_visible(reader: AbstractBaseUser | GradeReader) -> QuerySet
     liaison only once that area (not merely another area of the inspection) is released to
     their force; an inspector never sees a draft grade of an inspection they are not on.
     """
-    concluded = AreaAssessment.objects.filter(
-        final_grade__isnull=False, status__in=GRADE_CONCLUDED
-    )
+    concluded = AreaAssessment.objects.filter(final_grade__isnull=False, status__in=GRADE_CONCLUDED)
     if reader is GradeReader.INSPECTORATE:
         return concluded
     published = Q(status=AssessmentStatus.PUBLISHED)

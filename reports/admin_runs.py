@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
-from inspections.admin.moderation import ReadOnlyRecordAdmin
+from inspections.admin.base import ReadOnlyRecordAdmin
 from reports.models import ReportRun, RunStatus
 from reports.services.runs import report_run_requeue_failed
 
@@ -50,6 +50,9 @@ class ReportRunAdmin(ReadOnlyRecordAdmin):
         "finished_at",
         "duration",
         "attempts",
+        "restarts",
+        "worker",
+        "heartbeat_at",
         "pages",
         "size",
         "sha256",

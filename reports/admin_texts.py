@@ -1,13 +1,13 @@
 """Standard report texts: the defaults and each programme's own wording, with history."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from inspections.admin.base import HistoryAdmin
 from reports.models import ReportText
 
 
 @admin.register(ReportText)
-class ReportTextAdmin(SimpleHistoryAdmin):
+class ReportTextAdmin(HistoryAdmin):
     list_display = ["key", "scope", "title", "updated_at"]
     list_filter = ["key", "programme"]
     list_select_related = ["programme"]

@@ -2,6 +2,7 @@
 
 from inspections.admin import (
     assessments,
+    corrections,
     evidence,
     moderation,
     national,
@@ -12,6 +13,7 @@ from inspections.admin import (
 
 __all__ = [
     "assessments",
+    "corrections",
     "evidence",
     "moderation",
     "national",

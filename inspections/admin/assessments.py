@@ -3,29 +3,22 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
-from grading.admin import limit_choices
-from grading.models import GradeLevel, criteria_tree_order
+from grading.models import criteria_tree_order
+from inspections.admin.base import (
+    HistoryAdmin,
+    PlainTextAdminForm,
+    ReadOnlyInline,
+    ReadOnlyRecordAdmin,
+)
 from inspections.models import (
     AreaAssessment,
     CriterionAssessment,
     Inspection,
+    InspectionStatus,
     TeamMembership,
 )
 from inspections.services import inspection_create
-
-_GRADES = ["proposed_grade", "final_grade"]
-
-
-def _limit_grades(form_class: type[forms.BaseForm], scheme_id: int | None) -> None:
-    """Offer the grades of the area's scheme; without an area yet, every grade by scheme."""
-    for name in _GRADES:
-        if scheme_id is None:
-            grades = GradeLevel.objects.select_related("scheme").order_by("scheme__name", "rank")
-            limit_choices(form_class, name, grades, label=lambda grade: f"{grade.scheme}: {grade}")
-        else:
-            limit_choices(form_class, name, GradeLevel.objects.filter(scheme_id=scheme_id))
 
 
 class TeamMembershipInline(admin.TabularInline):
@@ -40,35 +33,30 @@ class TeamMembershipInline(admin.TabularInline):
         return queryset.select_related("user", "inspection__force", "inspection__programme")
 
 
-class AreaAssessmentInline(admin.TabularInline):
-    """The areas of an inspection. They are created with it from the programme, so rows are
-    neither added nor deleted here; the area's own page edits its criteria."""
+class AreaAssessmentInline(ReadOnlyInline, admin.TabularInline):
+    """The areas of an inspection, created with it from the programme. Their status and grades
+    move only through the workflow, so nothing is edited here; each row links to its page."""
 
     model = AreaAssessment
     fields = ["framework", "order", "status", "proposed_grade", "final_grade"]
-    readonly_fields = ["framework"]
+    readonly_fields = fields
     ordering = ["order"]
-    extra = 0
-    can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         # Each row prints AreaAssessment.__str__: the inspection and the framework.
         queryset = super().get_queryset(request)
-        return queryset.select_related("inspection__force", "inspection__programme", "framework")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        if obj is not None:
-            _limit_grades(formset.form, obj.programme.scheme_id)
-        return formset
+        return queryset.select_related(
+            "inspection__force",
+            "inspection__programme",
+            "framework",
+            "proposed_grade",
+            "final_grade",
+        )
 
 
 @admin.register(Inspection)
-class InspectionAdmin(SimpleHistoryAdmin):
+class InspectionAdmin(HistoryAdmin):
     list_display = [
         "force",
         "programme",
@@ -83,6 +71,7 @@ class InspectionAdmin(SimpleHistoryAdmin):
     search_fields = ["force__name", "force__formal_name", "programme__name", "reference"]
     ordering = ["-programme__year", "force__name"]
     autocomplete_fields = ["force", "programme"]
+    form = PlainTextAdminForm
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
 
     def get_queryset(self, request):
@@ -90,9 +79,22 @@ class InspectionAdmin(SimpleHistoryAdmin):
         return super().get_queryset(request).select_related("force", "programme")
 
     def get_readonly_fields(self, request, obj=None):
-        # Areas and criteria were created for this force and programme; changing either would
-        # leave them describing another inspection.
-        return ["force", "programme"] if obj is not None else []
+        # The status follows the areas' workflow. Areas and criteria were created for this
+        # force and programme; changing either would leave them describing another inspection.
+        return ["status", "force", "programme"] if obj is not None else ["status"]
+
+    def has_change_permission(self, request, obj=None):
+        # A published inspection's report, overview included, never changes.
+        if obj is not None and obj.status == InspectionStatus.PUBLISHED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # Once evidence has gone before a panel, deleting would lose judgements and their
+        # records; an inspection still in fieldwork may go.
+        if obj is not None and obj.status != InspectionStatus.FIELDWORK:
+            return False
+        return super().has_delete_permission(request, obj)
 
     def get_inlines(self, request, obj):
         # On the add page there are no areas yet: inspection_create makes them on save.
@@ -133,19 +135,14 @@ class TeamMembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["inspection", "user"]
 
 
-class CriterionAssessmentInline(admin.TabularInline):
-    """An area's criteria, created with the inspection; the criterion's page edits evidence."""
+class CriterionAssessmentInline(ReadOnlyInline, admin.TabularInline):
+    """An area's criteria, created with the inspection; statements and evidence are written on
+    the criterion's page, where the team's rules apply."""
 
     model = CriterionAssessment
     fields = ["criterion_label", "statement", "statement_overridden"]
-    readonly_fields = ["criterion_label"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
-    extra = 0
-    can_delete = False
+    readonly_fields = fields
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         # Each row prints CriterionAssessment.__str__: the area and the criterion's number.
@@ -167,7 +164,11 @@ class CriterionAssessmentInline(admin.TabularInline):
 
 
 @admin.register(AreaAssessment)
-class AreaAssessmentAdmin(SimpleHistoryAdmin):
+class AreaAssessmentAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
+    """Read-only: areas are created with their inspection, and their status, grades and
+    rationale change only through the workflow service, which checks roles and records an
+    event."""
+
     list_display = ["inspection", "framework", "order", "status", "proposed_grade", "final_grade"]
     list_filter = [
         "status",
@@ -185,21 +186,9 @@ class AreaAssessmentAdmin(SimpleHistoryAdmin):
     ]
     search_fields = ["inspection__force__name", "framework__name", "framework__code"]
     ordering = ["-inspection__programme__year", "inspection__force__name", "order"]
-    autocomplete_fields = ["inspection", "framework"]
     inlines = [CriterionAssessmentInline]
-    # Status and grades move only through the workflow service, which checks roles and
-    # records an event; the admin shows them but cannot change them.
-    readonly_fields = ["status", "proposed_grade", "grade_rationale", "final_grade"]
 
     def get_queryset(self, request):
         # AreaAssessment.__str__ prints the inspection and the framework's name.
         queryset = super().get_queryset(request)
         return queryset.select_related("inspection__force", "inspection__programme", "framework")
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["inspection", "framework"] if obj is not None else []
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        _limit_grades(form, obj.framework.scheme_id if obj is not None else None)
-        return form

@@ -5,9 +5,15 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Case, F, OrderBy, Value, When
 from django.db.models.functions import Coalesce
-from simple_history.admin import SimpleHistoryAdmin
 
-from grading.admin import limit_choices
+from inspections.admin.base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
+from inspections.admin.corrections import (
+    CorrectionViews,
+    EvidenceCorrectionForm,
+    StatementCorrectionForm,
+    evidence_apply,
+    statement_apply,
+)
 from inspections.models import (
     CriterionAssessment,
     EvidenceAttachment,
@@ -44,33 +50,28 @@ def _evidence_report_order() -> list[OrderBy | str]:
     ]
 
 
-class EvidenceItemInline(admin.TabularInline):
+class EvidenceItemInline(ReadOnlyInline, admin.TabularInline):
+    """The criterion's evidence, in the report's order. Evidence is written on the criterion
+    page (versions, plain text, history); here it is shown only."""
+
     model = EvidenceItem
     fields = ["kind", "order", "lead", "text", "source", "author", "parent"]
-    autocomplete_fields = ["author"]
-    formfield_overrides = _SHORT_TEXT
-    extra = 0
+    readonly_fields = fields
+    show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).order_by(*_evidence_report_order())
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        # Sub-points hang under a top-level item of the same criterion (EvidenceItem.clean).
-        parents = EvidenceItem.objects.filter(criterion_assessment=obj, parent__isnull=True)
-        if obj is None:
-            parents = parents.none()
-        limit_choices(formset.form, "parent", parents.order_by(*_evidence_report_order()))
-        return formset
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "author":
-            kwargs.setdefault("initial", request.user.pk)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        queryset = super().get_queryset(request).select_related("author", "parent")
+        return queryset.order_by(*_evidence_report_order())
 
 
 @admin.register(CriterionAssessment)
-class CriterionAssessmentAdmin(SimpleHistoryAdmin):
+class CriterionAssessmentAdmin(CorrectionViews, ReadOnlyRecordAdmin, HistoryAdmin):
+    """Read-only: statements are composed on the criterion page. Past drafting and before
+    publication an administrator may correct a statement's wording (`correct/`)."""
+
+    correction_form = StatementCorrectionForm
+    correction_url_name = "inspections_criterionassessment_correct"
+
     list_display = [
         "inspection",
         "framework",
@@ -88,8 +89,6 @@ class CriterionAssessmentAdmin(SimpleHistoryAdmin):
     ]
     search_fields = ["statement", "criterion__heading", "area__inspection__force__name"]
     ordering = ["area", "criterion__parent__order", "criterion__order"]
-    autocomplete_fields = ["area", "criterion"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
     inlines = [EvidenceItemInline]
 
     def get_queryset(self, request):
@@ -105,11 +104,14 @@ class CriterionAssessmentAdmin(SimpleHistoryAdmin):
             )
         )
 
-    def get_readonly_fields(self, request, obj=None):
-        # The version counts edits made through the product's own forms.
-        if obj is None:
-            return ["version", "updated_at"]
-        return ["area", "criterion", "version", "updated_at"]
+    def correction_initial(self, obj: CriterionAssessment) -> dict:
+        return {"statement": obj.statement}
+
+    def apply(self, obj: CriterionAssessment, user, data: dict) -> None:
+        statement_apply(obj, user, data)
+
+    def area_of(self, obj: CriterionAssessment):
+        return obj.area
 
     @admin.display(description="inspection", ordering="area__inspection")
     def inspection(self, obj: CriterionAssessment):
@@ -129,7 +131,13 @@ class CriterionAssessmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EvidenceItem)
-class EvidenceItemAdmin(SimpleHistoryAdmin):
+class EvidenceItemAdmin(CorrectionViews, ReadOnlyRecordAdmin, HistoryAdmin):
+    """Read-only: evidence is written on the criterion page. Past drafting and before
+    publication an administrator may correct an item's wording (`correct/`)."""
+
+    correction_form = EvidenceCorrectionForm
+    correction_url_name = "inspections_evidenceitem_correct"
+
     list_display = [
         "short_text",
         "kind",
@@ -151,15 +159,15 @@ class EvidenceItemAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "lead"]
     ordering = ["criterion_assessment", *_evidence_report_order()]
     date_hierarchy = "created_at"
-    autocomplete_fields = ["criterion_assessment", "author"]
-    raw_id_fields = ["parent"]
-    readonly_fields = ["version", "created_at", "updated_at"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "author":
-            kwargs.setdefault("initial", request.user.pk)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def correction_initial(self, obj: EvidenceItem) -> dict:
+        return {"text": obj.text, "lead": obj.lead}
+
+    def apply(self, obj: EvidenceItem, user, data: dict) -> None:
+        evidence_apply(obj, user, data)
+
+    def area_of(self, obj: EvidenceItem):
+        return obj.criterion_assessment.area
 
     @admin.display(description="text", ordering="text")
     def short_text(self, obj: EvidenceItem) -> str:
@@ -180,7 +188,7 @@ class EvidenceItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EvidenceAttachment)
-class EvidenceAttachmentAdmin(SimpleHistoryAdmin):
+class EvidenceAttachmentAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
     """Read-only: files are added and removed from the evidence pages, with access checks."""
 
     list_display = ["original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
@@ -196,6 +204,3 @@ class EvidenceAttachmentAdmin(SimpleHistoryAdmin):
         "uploaded_by",
         "uploaded_at",
     ]
-
-    def has_add_permission(self, request):
-        return False

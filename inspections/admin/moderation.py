@@ -3,8 +3,8 @@
 read-only, because only the services may create them and nobody may rewrite them."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from inspections.admin.base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
 from inspections.models import (
     AgendaItem,
     AssessmentEvent,
@@ -21,17 +21,6 @@ from inspections.models import (
 _AREA = ["area__inspection__force", "area__inspection__programme", "area__framework"]
 
 
-class ReadOnlyRecordAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 class PanelMembershipInline(admin.TabularInline):
     model = PanelMembership
     fields = ["user", "role"]
@@ -45,6 +34,12 @@ class ModerationPanelAdmin(admin.ModelAdmin):
     list_select_related = ["programme", "region", "framework", "chair", "deputy_chair"]
     inlines = [PanelMembershipInline]
 
+    def has_delete_permission(self, request, obj=None):
+        # A panel that has sat keeps its sessions, agendas and decisions.
+        if obj is not None and obj.sessions.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
 
 @admin.register(PanelMembership)
 class PanelMembershipAdmin(admin.ModelAdmin):
@@ -53,11 +48,13 @@ class PanelMembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "panel__programme", "panel__region", "panel__framework"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(ReadOnlyInline, admin.TabularInline):
+    """The agenda is set by the panel's chair on the session page, where the service checks
+    that each area is waiting for this panel; here it is shown only."""
+
     model = AgendaItem
     fields = ["area", "order", "added_by", "added_at"]
-    readonly_fields = ["added_by", "added_at"]
-    extra = 0
+    readonly_fields = fields
 
 
 @admin.register(PanelSession)
@@ -67,14 +64,11 @@ class PanelSessionAdmin(admin.ModelAdmin):
     list_select_related = ["panel__programme", "panel__region", "panel__framework"]
     inlines = [AgendaItemInline]
 
-    def save_formset(self, request, form, formset, change):
-        # Agenda items added here are attributed to the administrator who added them.
-        for item in formset.save(commit=False):
-            if not item.added_by_id:
-                item.added_by = request.user
-            item.save()
-        for item in formset.deleted_objects:
-            item.delete()
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a session would delete its agenda and every decision recorded on it.
+        if obj is not None and obj.items.exists():
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(AgendaItem)
@@ -126,14 +120,14 @@ class AssessmentEventAdmin(ReadOnlyRecordAdmin):
 
 
 @admin.register(FactualAccuracyComment)
-class FactualAccuracyCommentAdmin(ReadOnlyRecordAdmin, SimpleHistoryAdmin):
+class FactualAccuracyCommentAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
     list_display = ["__str__", "author", "created_at", "response", "responded_by"]
     list_filter = ["response"]
     list_select_related = ["author", "responded_by", "criterion_assessment__criterion", *_AREA]
 
 
 @admin.register(NoneIdentified)
-class NoneIdentifiedAdmin(ReadOnlyRecordAdmin, SimpleHistoryAdmin):
+class NoneIdentifiedAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
     list_display = ["criterion_assessment", "kind", "marked_by", "marked_at"]
     list_select_related = [
         "marked_by",

@@ -3,13 +3,17 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from simple_history.admin import SimpleHistoryAdmin
 
-from inspections.models import DevelopingPractice
+from inspections.admin.base import HistoryAdmin, PlainTextAdminForm
+from inspections.models import DevelopingPractice, InspectionStatus
 
 
 @admin.register(DevelopingPractice)
-class DevelopingPracticeAdmin(SimpleHistoryAdmin):
+class DevelopingPracticeAdmin(HistoryAdmin):
+    """Entries are submitted and selected on the practice pages; here an administrator may
+    tidy an entry of an unpublished inspection. Selection for publication is the team's
+    decision, and a published inspection's entries never change."""
+
     list_display = [
         "title",
         "inspection",
@@ -34,8 +38,19 @@ class DevelopingPracticeAdmin(SimpleHistoryAdmin):
     ordering = ["-inspection__programme__year", "inspection__force__name", "title"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["inspection", "framework", "submitted_by"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["selected_for_publication", "created_at", "updated_at"]
+    form = PlainTextAdminForm
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.inspection.status == InspectionStatus.PUBLISHED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.inspection.status == InspectionStatus.PUBLISHED:
+            return False
+        return super().has_delete_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "submitted_by":

@@ -3,6 +3,7 @@ from inspections.models.assessments import (
     AssessmentStatus,
     CriterionAssessment,
 )
+from inspections.models.corrections import Correction, CorrectionField
 from inspections.models.evidence import (
     EvidenceAttachment,
     EvidenceItem,
@@ -43,6 +44,8 @@ from inspections.models.published import (
 from inspections.models.surveys import ForceSurveyOverride, OutcomeWording, SurveySettings
 
 __all__ = [
+    "Correction",
+    "CorrectionField",
     "AgendaItem",
     "AssessmentEvent",
     "CommentResponse",
