@@ -1,8 +1,10 @@
 from collections.abc import Callable
 
 from django import forms
-from django.contrib import admin
-from django.db import models
+from django.contrib import admin, messages
+from django.contrib.admin import actions
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.db.models import Count, QuerySet
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,6 +18,7 @@ from grading.models import (
     IndicatorResult,
     criteria_tree_order,
 )
+from grading.result_locks import result_refusals
 
 _SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
 
@@ -84,9 +87,72 @@ class IndicatorAdmin(admin.ModelAdmin):
     ordering = ["order", "code"]
 
 
+def _result_refusal(result: IndicatorResult) -> str | None:
+    key = (result.force_id, result.indicator_id, result.year)
+    return result_refusals(keys=[key]).get(key)
+
+
+class IndicatorResultForm(forms.ModelForm):
+    class Meta:
+        model = IndicatorResult
+        fields = [
+            "force",
+            "indicator",
+            "year",
+            "value",
+            "sample_size",
+            "msf_value",
+            "msf_sample_size",
+            "msf_difference",
+            "change",
+            "gap",
+            "source",
+        ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        force, indicator, year = (cleaned_data.get(name) for name in ("force", "indicator", "year"))
+        if force and indicator and year:
+            key = (force.pk, indicator.pk, year)
+            # The admin's change form saves inside the transaction it opens, so the lock holds
+            # publication off until this save commits; the history page has no transaction.
+            lock = transaction.get_connection().in_atomic_block
+            refusal = result_refusals(keys=[key], lock=lock).get(key)
+            if refusal:
+                raise ValidationError(
+                    f"{force.name} {indicator.code} {year} cannot be saved: {refusal}, and the "
+                    "figures of a published report never change."
+                )
+        return cleaned_data
+
+
+@admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
+def delete_selected(modeladmin, request, queryset):
+    """Django's bulk delete, refused whole when a selected result is printed in a published
+    report; it keeps Django's name so its confirmation page posts back to it."""
+    keys = [(r.force_id, r.indicator_id, r.year) for r in queryset]
+    refused = result_refusals(keys=keys)
+    if refused:
+        modeladmin.message_user(
+            request,
+            f"Nothing was deleted: {len(refused)} of the selected results are printed in a "
+            "published report, and the figures of a published report never change.",
+            messages.ERROR,
+        )
+        return None
+    return actions.delete_selected(modeladmin, request, queryset)
+
+
 @admin.register(IndicatorResult)
 class IndicatorResultAdmin(SimpleHistoryAdmin):
-    """Results one at a time; its changelist links to the CSV import for many forces at once."""
+    """Results one at a time; its changelist links to the CSV import for many forces at once.
+
+    A result printed in a published report is shown read-only: it cannot be changed, deleted
+    or reverted to an earlier version, and no other result may be moved onto its key.
+    """
+
+    form = IndicatorResultForm
+    actions = [delete_selected]
 
     list_display = [
         "force",
@@ -103,6 +169,34 @@ class IndicatorResultAdmin(SimpleHistoryAdmin):
     ordering = ["force__name", "indicator__order", "-year"]
     autocomplete_fields = ["force"]
     readonly_fields = ["updated_by", "updated_at"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and _result_refusal(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and _result_refusal(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        result = self.get_object(request, object_id)
+        refusal = _result_refusal(result) if result is not None else None
+        if refusal and request.method == "GET":
+            self.message_user(
+                request, f"Read-only: {refusal}, and its report prints this figure.", messages.INFO
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple_history saves a posted revert for anyone who may view the history, so the
+        # change permission of the result as it stands is checked here.
+        if request.method == "POST":
+            current = self.get_object(request, object_id)
+            if current is None or not self.has_change_permission(request, current):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from grading.indicator_csv import ParsedRow
 from grading.models import IndicatorResult
+from grading.result_locks import ResultsLocked, result_refusals
 
 _IMPORTED_FIELDS = [
     "value",
@@ -26,13 +27,19 @@ def indicator_results_import(
 ) -> dict[str, int]:
     """Create or replace one result per row (force, indicator, year); all rows or none.
 
-    Rows must come from a parse without errors, so each key appears once. Existing results
-    are locked first, so two imports of the same figures take turns. Each row is saved on its
-    own (rather than with update_or_create) so its history row names the importing user.
+    Rows must come from a parse without errors, so each key appears once. Raises
+    ResultsLocked, saving nothing, when any row is a figure a published report prints; what
+    decided that stays locked until the import commits, so nothing is published in between.
+    Existing results are locked next, so two imports of the same figures take turns. Each row
+    is saved on its own (rather than with update_or_create) so its history row names the
+    importing user.
     """
     keys = [row.key for row in rows]
     if len(set(keys)) != len(keys):
         raise ValueError("Each force, indicator and year may appear only once in an import.")
+    refusals = result_refusals(keys=keys, lock=True)
+    if refusals:
+        raise ResultsLocked(refusals)
     existing = {
         (result.force_id, result.indicator_id, result.year): result
         for result in IndicatorResult.objects.select_for_update().filter(

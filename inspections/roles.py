@@ -55,9 +55,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "inspections.add_teammembership",
         "inspections.change_teammembership",
         "inspections.delete_teammembership",
-        # Leads load their forces' survey figures through the CSV import.
-        "grading.add_indicatorresult",
-        "grading.change_indicatorresult",
+        # Leads read the survey figures. Importing them (grading.import_indicator_results)
+        # is for administrators alone: one file changes the figures of many forces at once.
         "grading.view_indicatorresult",
     ],
     MODERATOR: _REFERENCE_VIEW + _INSPECTION_VIEW + ["inspections.view_all_inspections"],

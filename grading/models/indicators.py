@@ -82,6 +82,11 @@ class IndicatorResult(models.Model):
 
     class Meta:
         ordering = ["force__name", "indicator__order", "-year"]
+        # Importing replaces many forces' figures at once, so it is granted on its own (to
+        # administrators), apart from adding or changing one result in the admin.
+        permissions = [
+            ("import_indicator_results", "Can import indicator results for many forces"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["force", "indicator", "year"], name="indicator_result_once_per_year"

@@ -3,6 +3,8 @@
 The upload is checked and shown row by row; nothing is saved until the user confirms. The
 confirm form carries the file's text signed, so what is saved is exactly what was previewed,
 and it is checked again because forces, indicators or stored results may have changed since.
+A row whose figure a published report prints is refused with its reason, and with it the
+whole file.
 """
 
 import csv
@@ -26,10 +28,11 @@ from grading.indicator_csv import (
     read_indicator_csv,
 )
 from grading.models import Indicator
+from grading.result_locks import ResultKey, ResultsLocked, result_refusals
 from grading.selectors import indicator_results_replaced
 from grading.services import indicator_results_import
 
-IMPORT_PERMISSION = "grading.add_indicatorresult"
+IMPORT_PERMISSION = "grading.import_indicator_results"
 REPLACE_PERMISSION = "grading.change_indicatorresult"
 SIGNING_SALT = "grading.indicator_import"
 CONFIRM_WITHIN = 60 * 60  # seconds a preview may be confirmed for
@@ -47,7 +50,19 @@ def _lookups() -> dict:
     return {"forces": Force.objects.all(), "indicators": Indicator.objects.all()}
 
 
-def _check_replacements(user, result: ParseResult) -> dict:
+def _add_refusals(result: ParseResult, refusals: dict[ResultKey, str]) -> None:
+    for row in result.rows:
+        if row.key in refusals:
+            message = (
+                f"{row.force.name} {row.indicator.code} {row.year} cannot be imported: "
+                f"{refusals[row.key]}, and the figures of a published report never change"
+            )
+            result.errors.append(RowError(row.line, "", message))
+
+
+def _check_rows(user, result: ParseResult) -> dict:
+    """Add the problems only the database shows; return the stored values rows replace."""
+    _add_refusals(result, result_refusals(keys=[row.key for row in result.rows]))
     replaced = indicator_results_replaced(rows=result.rows)
     if replaced and not user.has_perm(REPLACE_PERMISSION):
         message = (
@@ -95,7 +110,7 @@ def indicator_import(request):
         form = IndicatorCsvUploadForm(request.POST, request.FILES)
         if form.is_valid():
             result = read_indicator_csv(form.cleaned_data["file"], **_lookups())
-            return _preview(request, result, _check_replacements(request.user, result))
+            return _preview(request, result, _check_rows(request.user, result))
     status = 400 if form.is_bound else 200
     return render(request, "grading/indicator_import.html", {"form": form}, status=status)
 
@@ -110,11 +125,15 @@ def indicator_import_confirm(request):
         messages.error(request, _NOT_CONFIRMED)
         return redirect("grading:indicator_import")
     result = parse_indicator_csv(text, **_lookups())
-    replaced = _check_replacements(request.user, result)
+    replaced = _check_rows(request.user, result)
     if not result.is_valid:
         return _preview(request, result, replaced)
     try:
         counts = indicator_results_import(rows=result.rows, user=request.user)
+    except ResultsLocked as locked:
+        # Published after the check above: the import refused it under lock.
+        _add_refusals(result, locked.refusals)
+        return _preview(request, result, replaced)
     except IntegrityError:
         # Another import created one of these results between our check and our insert.
         messages.error(request, _SAVED_MEANWHILE)

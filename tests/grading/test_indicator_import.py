@@ -14,6 +14,7 @@ from django.urls import reverse
 from forces.models import Force
 from grading.indicator_csv import COLUMN_NAMES, parse_indicator_csv
 from grading.models import Indicator, IndicatorResult
+from inspections import roles
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,12 +66,34 @@ def test_it_checks_access(client, alice):
     assert not IndicatorResult.objects.exists()
 
 
-@pytest.mark.parametrize("persona", ["admin_user", "hmi"])
-def test_administrators_and_lead_inspectors_may_import(client, persona, request):
-    client.force_login(request.getfixturevalue(persona))
+def test_administrators_may_import(client, admin_user):
+    client.force_login(admin_user)
     response = client.get(IMPORT_URL)
     assert response.status_code == 200
     assert "Import indicator results" in response.content.decode()
+
+
+def test_a_lead_inspector_may_not_import_figures_for_any_force(client, hmi, inspection_a):
+    # hmi leads the team of Force A, and still imports nothing, for that force or another.
+    client.force_login(hmi)
+    text = two_forces().replace("Staffordshire", "Force A")
+    assert client.get(IMPORT_URL).status_code == 403
+    assert client.get(TEMPLATE_URL).status_code == 403
+    assert client.post(IMPORT_URL, {"file": csv_file(text)}).status_code == 403
+    forged = signing.dumps(
+        {"user": hmi.pk, "csv": text}, salt="grading.indicator_import", compress=True
+    )
+    assert client.post(CONFIRM_URL, {"payload": forged}).status_code == 403
+    assert not IndicatorResult.objects.exists()
+
+
+def test_only_the_administrator_role_holds_the_import_permission(reference):
+    holders = Permission.objects.get(codename="import_indicator_results").group_set
+    assert set(holders.values_list("name", flat=True)) == {roles.ADMINISTRATOR}
+    lead = UserFactory(username="lead", groups=[roles.LEAD_INSPECTOR, roles.INSPECTOR])
+    assert not lead.has_perm("grading.import_indicator_results")
+    assert not lead.has_perm("grading.add_indicatorresult")
+    assert not lead.has_perm("grading.change_indicatorresult")
 
 
 def test_confirm_only_accepts_post(client, admin_user):
@@ -79,9 +102,9 @@ def test_confirm_only_accepts_post(client, admin_user):
 
 
 def test_a_valid_file_is_previewed_then_saved_on_confirm(
-    client, hmi, django_assert_max_num_queries
+    client, admin_user, django_assert_max_num_queries
 ):
-    client.force_login(hmi)
+    client.force_login(admin_user)
     with django_assert_max_num_queries(8):
         response = preview(client, two_forces())
     assert response.status_code == 200
@@ -105,8 +128,8 @@ def test_a_valid_file_is_previewed_then_saved_on_confirm(
         Decimal("1.5"),
     )
     assert kdi.source == "Test survey 2008"
-    assert kdi.updated_by == hmi
-    assert kdi.history.get().history_user == hmi
+    assert kdi.updated_by == admin_user
+    assert kdi.history.get().history_user == admin_user
 
 
 def test_importing_again_shows_replacements_then_updates_them(client, admin_user):
@@ -175,9 +198,9 @@ def test_a_tampered_payload_is_refused_and_nothing_saved(client, admin_user):
 
 
 def test_a_preview_signed_for_someone_else_or_over_an_hour_ago_is_refused(
-    client, admin_user, hmi, monkeypatch
+    client, admin_user, monkeypatch
 ):
-    client.force_login(hmi)
+    client.force_login(UserFactory(username="admin2", groups=[roles.ADMINISTRATOR]))
     payload = preview(client, two_forces()).context["payload"]
     client.force_login(admin_user)
     response = client.post(CONFIRM_URL, {"payload": payload}, follow=True)
@@ -221,7 +244,7 @@ def test_a_user_who_may_only_add_cannot_replace_stored_results(client, admin_use
     client.force_login(admin_user)
     confirm(client, preview(client, two_forces()))
     adder = UserFactory(username="adder")
-    adder.user_permissions.add(Permission.objects.get(codename="add_indicatorresult"))
+    adder.user_permissions.add(Permission.objects.get(codename="import_indicator_results"))
     client.force_login(adder)
     response = preview(client, two_forces(bump="1"))
     assert response.status_code == 400
