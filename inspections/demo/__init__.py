@@ -23,6 +23,7 @@ from inspections.models import (
     Programme,
 )
 from inspections.services import inspection_create
+from inspections.services.history import DEMO_SOURCE, inspection_history_source_set
 
 DEMO_YEAR = 2008
 
@@ -34,7 +35,8 @@ def demo_load() -> dict:
 
     Invariants: needs the reference data (the 2008 programme, its frameworks, the regions and
     role groups). Earlier demo inspections are deleted and recreated, with their history rows,
-    so a second run leaves the same rows as the first. Real forces are only read.
+    so a second run leaves the same rows as the first. Every history row written names the
+    demo as its source. Real forces are only read.
     """
     programme = Programme.objects.get(year=DEMO_YEAR)
     users = demo_users_ensure()
@@ -66,6 +68,8 @@ def demo_load() -> dict:
     )
     for inspection, spec in inspections:
         demo_workflow_write(inspection=inspection, spec=spec, users=users)
+        # Written without a user: the history names the demo as their source instead.
+        inspection_history_source_set(inspection_id=inspection.pk, source=DEMO_SOURCE)
     # The liaison belongs to the first demo force; the second has none, to show the difference.
     demo_liaison_ensure(user=users[LIAISON_USERNAME], force=forces[0])
     indicator_results = demo_indicator_results_write(forces=forces)

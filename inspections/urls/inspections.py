@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inspections.views import criterion, inspection
+from inspections.views import criterion, history, inspection
 
 urlpatterns = [
     path("inspections/<int:pk>/", inspection.inspection_detail, name="inspection_detail"),
@@ -8,7 +8,7 @@ urlpatterns = [
     path("criteria/<int:pk>/statement/", criterion.statement_save, name="statement_save"),
     path(
         "criteria/<int:pk>/statement/history/",
-        criterion.statement_history,
+        history.statement_history,
         name="statement_history",
     ),
 ]

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from inspections.views import factual, grades, moderation, panels
+from inspections.views import factual, grades, history, moderation, panels
 
 urlpatterns = [
     path("areas/<int:pk>/", moderation.area_detail, name="area_detail"),
     path("areas/<int:pk>/step/", moderation.area_action, name="area_action"),
     path("areas/<int:pk>/grade/", grades.grade_proposal, name="grade_proposal"),
+    path("areas/<int:pk>/history/", history.area_history, name="area_history"),
     path(
         "criteria/<int:pk>/none-identified/",
         moderation.none_identified,

@@ -12,7 +12,6 @@ from inspections.outcome_panel import outcome_panel_context
 from inspections.selectors import criterion_assessment_get_for_user, evidence_lists
 from inspections.services.statements import criterion_statement_save
 from inspections.views.access import editable, require_team
-from inspections.views.history import history_rows
 
 
 def _page(request, assessment, form=None, conflict=None, status=200):
@@ -81,18 +80,3 @@ def statement_save(request, pk):
     else:
         messages.success(request, "Summary statement saved.")
     return redirect("inspections:criterion_detail", pk=assessment.pk)
-
-
-@login_required
-def statement_history(request, pk):
-    assessment = criterion_assessment_get_for_user(user=request.user, pk=pk)
-    return render(
-        request,
-        "inspections/history.html",
-        {
-            "title": f"History of the summary statement for {assessment.criterion.number}",
-            "back_url": assessment.get_absolute_url(),
-            "rows": history_rows(assessment.history.select_related("history_user")),
-            "inspection": assessment.area.inspection,
-        },
-    )

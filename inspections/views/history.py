@@ -1,40 +1,142 @@
-"""Shows django-simple-history records as who changed what, before and after."""
+"""History pages: who changed what, when, before and after, for each record people edit.
+
+Each page names the fields it shows and what it calls them; inspections.history reads the
+rows into words.
+"""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 
-from inspections.selectors import evidence_item_get_for_user
+from inspections.forms_overview import OverviewForm
+from inspections.forms_practice import DevelopingPracticeForm
+from inspections.history import history_entries
+from inspections.models import EvidenceAttachment
+from inspections.selectors import (
+    criterion_assessment_get_for_user,
+    evidence_item_get_for_user,
+    inspection_get_for_user,
+)
+from inspections.selectors_moderation import area_get_for_moderation
+from inspections.services import practice as practice_services
+from inspections.services.overview import OVERVIEW_FIELDS
 
-# Bookkeeping fields that change on every save and say nothing to a reader.
-_SILENT = {"version", "updated_at", "created_at"}
+EVIDENCE_LABELS = {
+    "kind": "List",
+    "order": "Position",
+    "lead": "Lead phrase",
+    "text": "Text",
+    "source": "Source",
+}
+STATEMENT_LABELS = {
+    "chosen_levels": "Chosen levels",
+    "statement": "Summary statement",
+    "statement_overridden": "Written by hand",
+}
+AREA_LABELS = {
+    "status": "Status",
+    "proposed_grade": "Proposed grade",
+    "grade_rationale": "Rationale",
+    "final_grade": "Final grade",
+    "contextual_factors": "Contextual factors",
+}
+OVERVIEW_LABELS = {name: OverviewForm.base_fields[name].label for name in OVERVIEW_FIELDS}
+PRACTICE_LABELS = {
+    "framework": "Inspection area",
+    **{
+        name: DevelopingPracticeForm.base_fields[name].label or name.capitalize()
+        for name in practice_services.PRACTICE_TEXT_FIELDS
+    },
+    "selected_for_publication": "Selected for publication",
+}
 
 
-def history_rows(records) -> list[dict]:
-    """Oldest first: each record with the fields it changed against the one before."""
-    rows, previous = [], None
-    for record in records.order_by("history_date", "history_id"):
-        changes = []
-        if previous is not None:
-            delta = record.diff_against(previous, excluded_fields=_SILENT)
-            for change in delta.changes:
-                field = record.instance_type._meta.get_field(change.field)
-                changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
-        summary = getattr(record, "text", None) or getattr(record, "statement", "")
-        rows.append({"record": record, "changes": changes, "summary": summary})
-        previous = record
-    return list(reversed(rows))
+def _page(request, *, title: str, back_url: str, entries, inspection=None, **extra):
+    context = {
+        "title": title,
+        "back_url": back_url,
+        "entries": entries,
+        "inspection": inspection,
+        **extra,
+    }
+    return render(request, "inspections/history.html", context)
 
 
 @login_required
 def evidence_history(request, pk):
     item = evidence_item_get_for_user(user=request.user, pk=pk)
-    return render(
+    entries = history_entries(
+        item.history.all(),
+        labels=EVIDENCE_LABELS,
+        attachments=EvidenceAttachment.history.filter(item_id=item.pk),
+    )
+    return _page(
         request,
-        "inspections/history.html",
-        {
-            "title": "History of an evidence item",
-            "back_url": item.criterion_assessment.get_absolute_url() + f"#item-{item.pk}",
-            "rows": history_rows(item.history.select_related("history_user")),
-            "inspection": item.criterion_assessment.area.inspection,
-        },
+        title="History of an evidence item",
+        back_url=item.get_absolute_url(),
+        entries=entries,
+        inspection=item.criterion_assessment.area.inspection,
+    )
+
+
+@login_required
+def statement_history(request, pk):
+    assessment = criterion_assessment_get_for_user(user=request.user, pk=pk)
+    return _page(
+        request,
+        title=f"History of the summary statement for {assessment.criterion.number}",
+        back_url=assessment.get_absolute_url(),
+        entries=history_entries(assessment.history.all(), labels=STATEMENT_LABELS),
+        inspection=assessment.area.inspection,
+    )
+
+
+@login_required
+def area_history(request, pk):
+    area = area_get_for_moderation(user=request.user, pk=pk)
+    return _page(
+        request,
+        title=f"History of {area.framework.name}: status, grades and rationale",
+        back_url=reverse("inspections:area_detail", args=[area.pk]),
+        entries=history_entries(area.history.all(), labels=AREA_LABELS),
+        inspection=area.inspection,
+    )
+
+
+@login_required
+def overview_history(request, pk):
+    inspection = inspection_get_for_user(user=request.user, pk=pk)
+    return _page(
+        request,
+        title="History of the force overview",
+        back_url=reverse("inspections:overview_detail", args=[inspection.pk]),
+        entries=history_entries(inspection.history.all(), labels=OVERVIEW_LABELS),
+        inspection=inspection,
+    )
+
+
+def _practice_for_history(user, pk):
+    """Whoever may see the inspection, and the force's own liaison, read an entry's history
+    (True when the user sees the inspection); readers of the published library only see the
+    entry as published."""
+    try:
+        return practice_services.practice_get_in_visible_inspection(user=user, pk=pk), True
+    except Http404:
+        force = practice_services.liaison_force(user=user)
+        if force is None:
+            raise
+        return practice_services.practice_get_for_liaison(force=force, pk=pk), False
+
+
+@login_required
+def practice_history(request, pk):
+    practice, sees_inspection = _practice_for_history(request.user, pk)
+    return _page(
+        request,
+        title=f"History of “{practice.title}”",
+        back_url=reverse("inspections:practice_detail", args=[practice.pk]),
+        entries=history_entries(practice.history.all(), labels=PRACTICE_LABELS),
+        # A liaison never sees the inspection itself, not even as a link.
+        inspection=practice.inspection if sees_inspection else None,
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from forces.models import Force, PartnershipArea
 from inspections.exceptions import EditConflict
 from inspections.forms_overview import OverviewForm, overview_initial
+from inspections.history import history_actor
 from inspections.overview_sections import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS
 from inspections.permissions import can_edit_inspection
 from inspections.selectors import inspection_get_for_user
@@ -65,12 +66,14 @@ def overview_detail(request, pk):
 
 
 def _form_page(request, inspection, form, status, merge=None, current=None):
+    last_save = current.history.select_related("history_user").first() if current else None
     context = {
         "inspection": inspection,
         "form": form,
         "sections": form.sections(merge, services.overview_texts(current) if current else None),
         "merge": merge,
-        "last_save": current.history.select_related("history_user").first() if current else None,
+        "last_save": last_save,
+        "last_save_by": history_actor(last_save) if last_save else "",
     }
     return render(request, "inspections/overview_form.html", context, status=status)
 

@@ -151,15 +151,17 @@ def _items_save(assessment, kind: str, items: list[Item], user) -> None:
             author=user,
         )
 
+    # The history rows name no user, like every other row an import writes: the import names
+    # itself as their source once its record exists (importer.service), and names its user.
     tops = [build(item, n) for n, item in enumerate(items, start=1)]
-    tops = bulk_create_with_history(tops, EvidenceItem, default_user=user)
+    tops = bulk_create_with_history(tops, EvidenceItem)
     children = [
         build(child, n, parent=top)
         for top, item in zip(tops, items, strict=True)
         for n, child in enumerate(item.children, start=1)
     ]
     if children:
-        bulk_create_with_history(children, EvidenceItem, default_user=user)
+        bulk_create_with_history(children, EvidenceItem)
 
 
 def _practice_save(inspection, framework, record: AreaRecord, user) -> None:

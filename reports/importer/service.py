@@ -9,9 +9,15 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from inspections.models import Programme
 from inspections.outcomes import inspection_outcomes
+from inspections.services.history import (
+    HISTORY_SOURCE_LIMIT,
+    inspection_history_source_set,
+    programme_history_source_set,
+)
 from reports.importer import summary
 from reports.importer.build import catalogue_for
 from reports.importer.errors import ImportRefused
@@ -121,7 +127,19 @@ def report_import(
     return result
 
 
+def history_source(saved: ReportImport) -> str:
+    """How the history rows an import wrote name it, e.g. "import of wealdshire-2008.md
+    (import #3)"; a long file name is shortened so the number always fits."""
+    suffix = f" (import #{saved.pk})"
+    room = HISTORY_SOURCE_LIMIT - len("import of ") - len(suffix)
+    name = (
+        saved.source_name if len(saved.source_name) <= room else saved.source_name[: room - 1] + "…"
+    )
+    return f"import of {name}{suffix}"
+
+
 def _force(lines, programme, catalogue, user, replace, record) -> ImportResult:
+    started = timezone.now()
     report = parse_force_report(lines, catalogue)
     inspection, extra, replaced = force_report_save(
         report=report, programme=programme, user=user, replace=replace
@@ -139,6 +157,10 @@ def _force(lines, programme, catalogue, user, replace, record) -> ImportResult:
         imported_by=user,
         **record,
     )
+    inspection_history_source_set(inspection_id=inspection.pk, source=history_source(saved))
+    programme_history_source_set(
+        programme_id=programme.pk, source=history_source(saved), since=started, user=user
+    )
     return ImportResult(
         kind=ImportKind.FORCE,
         summary=data,
@@ -150,6 +172,7 @@ def _force(lines, programme, catalogue, user, replace, record) -> ImportResult:
 
 
 def _thematic(lines, programme, catalogue, user, replace, record) -> ImportResult:
+    started = timezone.now()
     report = ThematicReader(catalogue).read(lines)
     counts = thematic_report_save(
         report=report, programme=programme, catalogue=catalogue, user=user, replace=replace
@@ -164,6 +187,9 @@ def _thematic(lines, programme, catalogue, user, replace, record) -> ImportResul
         replaced=replaced,
         imported_by=user,
         **record,
+    )
+    programme_history_source_set(
+        programme_id=programme.pk, source=history_source(saved), since=started, user=user
     )
     return ImportResult(
         kind=ImportKind.THEMATIC,
