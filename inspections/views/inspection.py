@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from inspections.permissions import (
     can_edit_inspection,
+    concluded_grades_visible,
     sees_every_inspection,
     visible_area_ids,
 )
@@ -23,6 +24,7 @@ def inspection_detail(request, pk):
     sees_moderation = sees_every_inspection(request.user) or any(
         member.user_id == request.user.pk for member in team
     )
+    graded = concluded_grades_visible(request.user).filter(inspection=inspection)
     sections = [
         (areas[area_id], list(assessments))
         for area_id, assessments in groupby(rows, key=lambda row: row.area_id)
@@ -36,5 +38,6 @@ def inspection_detail(request, pk):
             "team": team,
             "can_edit": can_edit_inspection(request.user, inspection),
             "sees_moderation": sees_moderation,
+            "graded_area_ids": set(graded.values_list("pk", flat=True)),
         },
     )
