@@ -7,6 +7,7 @@ from simple_history.utils import bulk_create_with_history
 
 from forces.models import Force
 from grading.models import Criterion, Framework, GradeLevel, Indicator, IndicatorResult
+from grading.result_locks import result_refusals
 from inspections.models import (
     AreaAssessment,
     AssessmentStatus,
@@ -58,10 +59,13 @@ def _earlier(inspection: Inspection) -> str:
 def force_report_save(
     *, report: ForceReport, programme: Programme, user, replace: bool
 ) -> tuple[Inspection, list[ImportWarning], bool]:
+    """Save the report as the force's published inspection. Call it from report_import, which
+    takes the import's turn first (reports.importer.locks)."""
     force = Force.objects.get(name=report.force_name)
     previous = existing_inspection(force=force, programme=programme, replace=replace)
     if previous is not None:
         previous.delete()
+    _refuse_published_figures(force, programme, report)
     inspection = Inspection.objects.create(
         force=force,
         programme=programme,
@@ -96,6 +100,29 @@ def force_report_save(
         _indicators_save(area, force, programme, record)
         warnings += _distribution_save(programme, framework, record)
     return inspection, warnings, previous is not None
+
+
+def _refuse_published_figures(force: Force, programme: Programme, report: ForceReport) -> None:
+    """Refuse to write survey results another published inspection prints (one whose data
+    year is two years on compares with them). The inspection this import replaces is deleted
+    by now, so only others count; the check locks them until the import commits."""
+    reads = [read for record in report.areas for read in record.indicators]
+    ids = dict(Indicator.objects.filter(code__in={r.code for r in reads}).values_list("code", "pk"))
+    keys = {(force.pk, ids[r.code], programme.year) for r in reads if r.value is not None}
+    earlier = {
+        (force.pk, ids[r.code], programme.year - 2) for r in reads if r.previous_value is not None
+    }
+    # Earlier results already stored are kept as they are (_indicators_save), so only new
+    # ones would change a report.
+    stored = IndicatorResult.objects.filter(force=force, year=programme.year - 2)
+    earlier -= set(stored.values_list("force_id", "indicator_id", "year"))
+    refusals = result_refusals(keys=keys | earlier, lock=True)
+    if refusals:
+        reason = next(iter(refusals.values()))
+        raise ImportRefused(
+            f"This report would change survey results that a published report prints "
+            f"({reason}), and the figures of a published report never change."
+        )
 
 
 def _grade(programme: Programme, label: str | None) -> GradeLevel | None:

@@ -8,9 +8,10 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from forces.models import Force
 from inspections.models import Programme
 from inspections.outcomes import inspection_outcomes
 from inspections.services.history import (
@@ -20,8 +21,9 @@ from inspections.services.history import (
 )
 from reports.importer import summary
 from reports.importer.build import catalogue_for
-from reports.importer.errors import ImportRefused
+from reports.importer.errors import CONCURRENT_IMPORT, ImportRefused
 from reports.importer.force_report import parse_force_report
+from reports.importer.locks import import_turn_take
 from reports.importer.persist import force_report_save
 from reports.importer.structures import ImportWarning
 from reports.importer.text import month_year, read_lines
@@ -102,11 +104,18 @@ def report_import(
     replace: bool = False,
 ) -> ImportResult:
     """Import one report. Raises ImportRefused with a clear message, saving nothing, for an
-    empty, binary, truncated or unknown-force file, or a report already imported."""
+    empty, binary, truncated or unknown-force file, a report already imported, or one that
+    another import of the same report got to first (reports.importer.locks)."""
     lines = read_lines(decode(data))
     thematic = is_thematic(lines)
     programme = _programme(lines, thematic, programme_year)
     catalogue = catalogue_for(programme)
+    # Read before the transaction: reading writes nothing, so the import's turn is taken
+    # before its first write (the importer's account included), and an import waiting for its
+    # turn holds no row another one needs.
+    report = (
+        ThematicReader(catalogue).read(lines) if thematic else parse_force_report(lines, catalogue)
+    )
     record = {
         "source_name": source_name[:255],
         "sha256": hashlib.sha256(data).hexdigest(),
@@ -114,16 +123,23 @@ def report_import(
     }
     try:
         with transaction.atomic():
+            force = None if thematic else Force.objects.get(name=report.force_name)
+            import_turn_take(programme=programme, force=force)
             user = user or importer_user()
             if thematic:
-                result = _thematic(lines, programme, catalogue, user, replace, record)
+                result = _thematic(report, programme, catalogue, user, replace, record)
             else:
-                result = _force(lines, programme, catalogue, user, replace, record)
+                result = _force(report, programme, user, replace, record)
             if dry_run:
                 raise _DryRun(result)
     except _DryRun as rolled_back:
         result = rolled_back.result
         result.inspection_id = result.report_import_id = None
+    except IntegrityError as clash:
+        # The lock keeps imports of one report apart; a unique constraint still catches
+        # anything saved at the same moment by a writer that takes no lock. The transaction
+        # is rolled back by now, so nothing of this import was kept.
+        raise ImportRefused(CONCURRENT_IMPORT) from clash
     return result
 
 
@@ -138,9 +154,8 @@ def history_source(saved: ReportImport) -> str:
     return f"import of {name}{suffix}"
 
 
-def _force(lines, programme, catalogue, user, replace, record) -> ImportResult:
+def _force(report, programme, user, replace, record) -> ImportResult:
     started = timezone.now()
-    report = parse_force_report(lines, catalogue)
     inspection, extra, replaced = force_report_save(
         report=report, programme=programme, user=user, replace=replace
     )
@@ -171,9 +186,8 @@ def _force(lines, programme, catalogue, user, replace, record) -> ImportResult:
     )
 
 
-def _thematic(lines, programme, catalogue, user, replace, record) -> ImportResult:
+def _thematic(report, programme, catalogue, user, replace, record) -> ImportResult:
     started = timezone.now()
-    report = ThematicReader(catalogue).read(lines)
     counts = thematic_report_save(
         report=report, programme=programme, catalogue=catalogue, user=user, replace=replace
     )

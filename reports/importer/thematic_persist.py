@@ -29,6 +29,8 @@ def _refuse_duplicate(programme: Programme, replace: bool) -> bool:
 def thematic_report_save(
     *, report: ThematicReport, programme: Programme, catalogue: Catalogue, user, replace: bool
 ) -> dict:
+    """Save the national report's records. Call it from report_import, which takes the
+    import's turn first (reports.importer.locks)."""
     replaced = _refuse_duplicate(programme, replace)
     for record in report.recommendations:
         Recommendation.objects.create(
