@@ -12,6 +12,10 @@ from config.settings import *  # noqa: E402,F403
 from config.settings import DATABASES, STATIC_ROOT, VAR_DIR  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The test client and the browser tests' live server speak plain HTTP; tests of the redirect
+# switch it on with override_settings or run the production settings in a subprocess. HSTS
+# stays as in production: it is only ever sent on HTTPS requests.
+SECURE_SSL_REDIRECT = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

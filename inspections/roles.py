@@ -61,8 +61,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     MODERATOR: _REFERENCE_VIEW + _INSPECTION_VIEW + ["inspections.view_all_inspections"],
     FORCE_LIAISON: ["inspections.add_developingpractice", "inspections.view_developingpractice"],
-    # Administrators keep reference data and users; they get every permission of these apps.
-    ADMINISTRATOR: ["auth.*", "forces.*", "grading.*", "inspections.*", "reports.*"],
+    # Administrators keep reference data and users; they get every permission of these apps,
+    # and unlock logins that django-axes locked after repeated failures.
+    ADMINISTRATOR: ["auth.*", "axes.*", "forces.*", "grading.*", "inspections.*", "reports.*"],
 }
 
 
