@@ -48,6 +48,9 @@ class GradeProposalForm(forms.Form):
         required=False,
         help_text="Needed only when the grade is not one the guidance supports.",
     )
+    # The proposal as the page was opened (services.grades.grade_version); a save from a page
+    # opened before another save is refused. Missing, it never matches, so nothing is forced.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, scheme, **kwargs):
         super().__init__(*args, **kwargs)

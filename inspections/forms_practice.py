@@ -6,7 +6,7 @@ from django import forms
 
 from grading.models import Framework
 from inspections.models import DevelopingPractice, Inspection, ProgrammeFramework
-from inspections.services.practice import PRACTICE_TEXT_FIELDS
+from inspections.services.practice import PRACTICE_TEXT_FIELDS, practice_version
 from inspections.validators import validate_plain_text
 
 PRACTICE_TITLE_LIMIT = 250
@@ -89,17 +89,22 @@ class DevelopingPracticeForm(forms.Form):
         missing="Give a contact: a name with a telephone number or e-mail address.",
         rows=3,
     )
+    # An edit's entry as the page was opened (services.practice.practice_version); a save
+    # from a page opened before another save is refused. Missing, it never matches.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, inspections=None, practice: DevelopingPractice | None = None, **kw):
         """New entries choose among `inspections`; an edit keeps `practice`'s inspection."""
         if practice is not None:
-            kw.setdefault("initial", {"framework": practice.framework_id, **_texts(practice)})
+            initial = {"framework": practice.framework_id, **_texts(practice)}
+            kw.setdefault("initial", {**initial, "version": practice_version(practice)})
         super().__init__(*args, **kw)
         self.practice = practice
         if practice is not None:
             del self.fields["inspection"]
             programme_ids = [practice.inspection.programme_id]
         else:
+            del self.fields["version"]
             inspections = list(inspections or [])
             field = self.fields["inspection"]
             field.queryset = Inspection.objects.filter(pk__in=[i.pk for i in inspections])
@@ -133,7 +138,7 @@ class DevelopingPracticeForm(forms.Form):
         helper = FormHelper()
         helper.form_tag = False
         helper.disable_csrf = True  # the template's <form> carries the token
-        where = ["framework"] if self.practice else ["inspection", "framework"]
+        where = ["version", "framework"] if self.practice else ["inspection", "framework"]
         helper.layout = Layout(
             Fieldset("Where it belongs", *where),
             Fieldset(

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from grading.models import GradeLevel
-from inspections.exceptions import AssessmentLocked
+from inspections.exceptions import AssessmentLocked, EditConflict
 from inspections.models import (
     AreaAssessment,
     CriterionAssessment,
@@ -15,6 +15,7 @@ from inspections.models import (
     NoneIdentified,
 )
 from inspections.services.locks import criterion_assessment_lock
+from inspections.services.versions import fingerprint
 from inspections.sufficiency import (
     area_guidance,
     citable_numbers,
@@ -23,6 +24,12 @@ from inspections.sufficiency import (
 )
 from inspections.validators import validate_plain_text
 from inspections.workflow import WorkflowRefused, is_team_lead
+
+
+def grade_version(area: AreaAssessment) -> str:
+    """What the proposal form carries: a digest of the proposed grade and its rationale, so
+    only a change to the proposal itself counts as a conflict."""
+    return fingerprint(area.proposed_grade_id, area.grade_rationale)
 
 
 def _proposal_errors(area, grade, rationale, departure_reason, guidance) -> dict:
@@ -48,13 +55,16 @@ def grade_propose(
     grade: GradeLevel,
     rationale: str,
     departure_reason: str = "",
+    version: str | None = None,
 ) -> GradeProposal:
     """Record the lead inspector's proposed grade and its rationale.
 
     Invariants: only the inspection's lead proposes, and only while the area is drafting
-    (AssessmentLocked afterwards); the grade is from the area's scheme; the rationale cites
-    the area's criteria by number; a grade the indicator guidance does not support needs a
-    written reason. Every proposal is kept; the area shows the latest.
+    (AssessmentLocked afterwards); when `version` (grade_version as the form was opened) no
+    longer matches, the proposal was saved meanwhile (from another page) and EditConflict
+    carries the area as now saved, with nothing written; the grade is from the area's scheme;
+    the rationale cites the area's criteria by number; a grade the indicator guidance does
+    not support needs a written reason. Every proposal is kept; the area shows the latest.
     """
     current = (
         AreaAssessment.objects.select_for_update(of=("self",))
@@ -65,6 +75,8 @@ def grade_propose(
         raise AssessmentLocked(current)
     if not is_team_lead(user, current):
         raise WorkflowRefused("Only the inspection's lead inspector proposes the grade.")
+    if version is not None and version != grade_version(current):
+        raise EditConflict(current)
     rationale, departure_reason = rationale.strip(), departure_reason.strip()
     for text in (rationale, departure_reason):
         validate_plain_text(text)

@@ -13,8 +13,10 @@ from django.shortcuts import get_object_or_404
 
 from forces.models import Force, ForceLiaison
 from grading.models import Framework
+from inspections.exceptions import EditConflict
 from inspections.models import DevelopingPractice, Inspection
 from inspections.permissions import visible_inspection_ids
+from inspections.services.versions import fingerprint
 
 # The fields a force writes; everything else is set by the product.
 PRACTICE_TEXT_FIELDS = (
@@ -114,6 +116,13 @@ def practices_for_review(*, inspection: Inspection) -> QuerySet[DevelopingPracti
     )
 
 
+def practice_version(practice: DevelopingPractice) -> str:
+    """What the edit form carries: a digest of the area and the force's texts, so the team's
+    selection toggle does not count as a change to the force's words."""
+    texts = (getattr(practice, name) for name in PRACTICE_TEXT_FIELDS)
+    return fingerprint(practice.framework_id, *texts)
+
+
 # Writes
 
 
@@ -165,12 +174,19 @@ def developing_practice_submit(
 
 @transaction.atomic
 def developing_practice_update(
-    *, practice: DevelopingPractice, user: AbstractBaseUser, framework: Framework, **texts: str
+    *,
+    practice: DevelopingPractice,
+    user: AbstractBaseUser,
+    framework: Framework,
+    version: str | None = None,
+    **texts: str,
 ) -> DevelopingPractice:
     """Change the force's text of an entry that is not yet selected for publication.
 
     Invariants: the row is locked and re-read, so a selection made while the liaison was
-    typing wins (PracticeSelected); the area stays within the inspection's programme.
+    typing wins (PracticeSelected); when `version` (practice_version as the form was opened)
+    no longer matches, someone else saved meanwhile and EditConflict carries the entry as now
+    saved, with nothing written; the area stays within the inspection's programme.
     """
     unknown = set(texts) - set(PRACTICE_TEXT_FIELDS)
     if unknown:
@@ -178,6 +194,8 @@ def developing_practice_update(
     current = DevelopingPractice.objects.select_for_update(of=("self",)).get(pk=practice.pk)
     if current.selected_for_publication:
         raise PracticeSelected(current)
+    if version is not None and version != practice_version(current):
+        raise EditConflict(current)
     _check_area(practice.inspection, framework)
     current.framework = framework
     for name, value in texts.items():

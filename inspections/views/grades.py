@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from inspections.exceptions import AssessmentLocked
+from inspections.exceptions import AssessmentLocked, EditConflict
 from inspections.forms_moderation import GradeProposalForm
 from inspections.selectors_moderation import area_get_for_moderation
-from inspections.services.grades import grade_propose
+from inspections.services.grades import grade_propose, grade_version
 from inspections.views.moderation import area_context
 from inspections.workflow import WorkflowRefused
 
@@ -17,6 +17,18 @@ from inspections.workflow import WorkflowRefused
 def _invalid(request, area, form):
     context = area_context(request, area, form=form)
     return render(request, "inspections/moderation/area_detail.html", context, status=400)
+
+
+def _conflict(request, area, form, exc: EditConflict):
+    """Refuse the save but keep the user's proposal in the form, which now carries the saved
+    version, with the proposal as saved meanwhile shown beside it."""
+    theirs = exc.current
+    mine = {**form.cleaned_data, "version": grade_version(theirs)}
+    fresh = GradeProposalForm(scheme=area.framework.scheme, initial=mine)
+    # The page shows the proposal as now saved, not as this (stale) request read it.
+    context = area_context(request, theirs, form=fresh)
+    context.update(conflict=exc, mine=form.cleaned_data)
+    return render(request, "inspections/moderation/area_detail.html", context, status=409)
 
 
 @login_required
@@ -30,6 +42,8 @@ def grade_proposal(request, pk):
         grade_propose(area=area, user=request.user, **form.cleaned_data)
     except (AssessmentLocked, WorkflowRefused) as exc:
         messages.error(request, str(exc))
+    except EditConflict as exc:
+        return _conflict(request, area, form, exc)
     except ValidationError as exc:
         form.add_error(None, exc)  # per-field errors land on their fields
         return _invalid(request, area, form)

@@ -18,7 +18,7 @@ from inspections.selectors_moderation import (
     decisions_for_area,
     events_for_area,
 )
-from inspections.services.grades import none_identified_set
+from inspections.services.grades import grade_version, none_identified_set
 from inspections.services.moderation import area_transition
 from inspections.sufficiency import area_gaps, criteria_with_lists, departs_from_guidance
 from inspections.views.access import require_team
@@ -69,7 +69,11 @@ def area_context(request, area, form=None) -> dict:
     guidance = outcome.guidance if outcome and outcome.rows else None
     lead = is_team_lead(request.user, area)
     if form is None and lead and area.is_editable:
-        initial = {"grade": area.proposed_grade_id, "rationale": area.grade_rationale}
+        initial = {
+            "grade": area.proposed_grade_id,
+            "rationale": area.grade_rationale,
+            "version": grade_version(area),
+        }
         form = GradeProposalForm(scheme=area.framework.scheme, initial=initial)
     return {
         "area": area,

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from forces.models import Force
+from inspections.exceptions import EditConflict
 from inspections.filters import DevelopingPracticeFilter
 from inspections.forms_practice import DevelopingPracticeForm, PracticeSelectForm
 from inspections.permissions import can_edit_inspection
@@ -31,10 +32,33 @@ def _liaison_force_or_403(user) -> Force:
     return force
 
 
-def _form_page(request, form, template_context: dict):
-    status = 400 if form.is_bound else 200
+def _form_page(request, form, template_context: dict, status: int | None = None):
+    status = status or (400 if form.is_bound else 200)
     context = {"form": form, **template_context}
     return render(request, "inspections/practice_form.html", context, status=status)
+
+
+def _differences(form, theirs, mine: dict) -> list[dict]:
+    """Each part of the entry someone else saved differently from what this user sent."""
+    pairs = [("framework", theirs.framework.name, mine["framework"].name)]
+    pairs += [(name, getattr(theirs, name), mine[name]) for name in services.PRACTICE_TEXT_FIELDS]
+    return [
+        {"label": form.fields[name].label or name.capitalize(), "theirs": saved, "mine": sent}
+        for name, saved, sent in pairs
+        if saved != sent
+    ]
+
+
+def _conflict_page(request, form, exc: EditConflict, context: dict):
+    """Refuse the save but lose nothing: the user's text stays in the form, which now
+    carries the saved version, and each part someone else saved differently is shown beside
+    the user's."""
+    mine = form.cleaned_data
+    initial = {name: mine[name] for name in ("framework", *services.PRACTICE_TEXT_FIELDS)}
+    initial["version"] = services.practice_version(exc.current)
+    fresh = DevelopingPracticeForm(practice=context["practice"], initial=initial)
+    page = {**context, "conflict": exc, "differences": _differences(form, exc.current, mine)}
+    return _form_page(request, fresh, page, status=409)
 
 
 @login_required
@@ -109,10 +133,13 @@ def practice_edit(request, pk):
                 practice=practice,
                 user=request.user,
                 framework=form.cleaned_data["framework"],
+                version=form.cleaned_data["version"],
                 **form.texts(),
             )
         except services.PracticeSelected as exc:
             return _locked(request, exc)
+        except EditConflict as exc:
+            return _conflict_page(request, form, exc, {"force": force, "practice": practice})
         except ValidationError as exc:
             form.add_error(None, exc.messages)
         else:

@@ -20,6 +20,11 @@ def _url(area, name="area_detail"):
     return reverse(f"inspections:{name}", args=[area.pk])
 
 
+def _version(client, area) -> str:
+    """The proposal's version as the lead's page carries it."""
+    return client.get(_url(area)).context["form"].initial["version"]
+
+
 def test_lead_proposes_a_grade_with_a_rationale_and_every_proposal_is_kept(inspection_a, hmi):
     area = np_area(inspection_a)
     grade_propose(area=area, user=hmi, grade=grade("Meeting", area), rationale=NP_RATIONALE)
@@ -177,9 +182,8 @@ class TestProposalPage:
         area = np_area(inspection_a)
         client.force_login(hmi)
         meeting = grade("Meeting", area)
-        response = client.post(
-            _url(area, "grade_proposal"), {"grade": meeting.pk, "rationale": NP_RATIONALE}
-        )
+        data = {"grade": meeting.pk, "rationale": NP_RATIONALE, "version": _version(client, area)}
+        response = client.post(_url(area, "grade_proposal"), data)
         assert response.status_code == 302
         area.refresh_from_db()
         assert area.proposed_grade == meeting
@@ -189,12 +193,15 @@ class TestProposalPage:
     ):
         area = np_area(inspection_a)
         client.force_login(hmi)
+        version = _version(client, area)
         response = client.post(
-            _url(area, "grade_proposal"), {"grade": grade("Meeting", area).pk, "rationale": "Ok"}
+            _url(area, "grade_proposal"),
+            {"grade": grade("Meeting", area).pk, "rationale": "Ok", "version": version},
         )
         assert response.status_code == 400
         assert "must cite the criteria" in response.content.decode()
         for data in ({"grade": "nonsense", "rationale": "(1.1)"}, {"rationale": "<b>(1.1)</b>"}):
+            data["version"] = version
             assert client.post(_url(area, "grade_proposal"), data).status_code == 400
         assert not GradeProposal.objects.exists()
 

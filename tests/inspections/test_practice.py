@@ -249,9 +249,10 @@ def test_liaison_edits_an_entry_not_yet_selected(client, liaison, inspection_a):
     practice = _practice(inspection_a, submitted_by=liaison)
     client.force_login(liaison)
     url = reverse("inspections:practice_edit", args=[practice.pk])
-    assert client.get(url).context["form"].initial["title"] == practice.title
+    form = client.get(url).context["form"]
+    assert form.initial["title"] == practice.title
     data = _form_data(inspection_a, title="Market square surgeries, weekly")
-    response = client.post(url, data)
+    response = client.post(url, {**data, "version": form.initial["version"]})
     assert response.status_code == 302
     practice.refresh_from_db()
     assert practice.title == "Market square surgeries, weekly"
