@@ -249,6 +249,24 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "workbench@localhost")
 # The address links in e-mails start with.
 WORKBENCH_SITE_URL = os.environ.get("WORKBENCH_SITE_URL", "http://127.0.0.1:8000")
 
+# Report rendering (task reports.render). After the soft limit the render stops and the run is
+# recorded as failed; the hard limit ends the worker process if even that does not stop it.
+REPORT_RENDER_SOFT_LIMIT = int(os.environ.get("REPORT_RENDER_SOFT_LIMIT", "240"))
+REPORT_RENDER_TIME_LIMIT = int(os.environ.get("REPORT_RENDER_TIME_LIMIT", "300"))
+if not 0 < REPORT_RENDER_SOFT_LIMIT < REPORT_RENDER_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "REPORT_RENDER_SOFT_LIMIT must be positive and below REPORT_RENDER_TIME_LIMIT."
+    )
+# A worker rendering a run writes a heartbeat on it every third of REPORT_RUN_STALE_AFTER
+# seconds; a running run without one for that long has lost its worker, and the next delivery
+# of its message takes it over. Every worker also sweeps for such runs that often, so a run
+# whose worker died starts again within twice this time, with or without beat.
+REPORT_RUN_STALE_AFTER = int(os.environ.get("REPORT_RUN_STALE_AFTER", "45"))
+if REPORT_RUN_STALE_AFTER < 3:
+    raise ImproperlyConfigured(
+        "REPORT_RUN_STALE_AFTER must be at least 3 seconds (a heartbeat is written every third)."
+    )
+
 # Celery. Without a broker URL the filesystem transport is used: it needs no server, and a
 # real worker (`celery -A config worker`) consumes from it, so tasks never run inline.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -266,10 +284,16 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "CELERY_RESULT_BACKEND", f"file://{CELERY_QUEUE_DIR / 'results'}"
     )
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Redis gives a message a worker took but never acknowledged (the worker died) to another
+    # worker after the visibility timeout. It must outlast the longest render, or a healthy
+    # render would be delivered again meanwhile (harmless, the claim refuses it, but wasted).
+    # The margin covers a message waiting in a worker's prefetch before its render starts.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": REPORT_RENDER_TIME_LIMIT + 300}
     CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "workbench")
 CELERY_TASK_ALWAYS_EAGER = False
+# A message is acknowledged when its task ends, and put back in the queue when the process
+# running it dies, so a killed render is delivered again (and taken over once it is stale).
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -277,15 +301,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 
-# Report rendering (task reports.render). After the soft limit the render stops and the run is
-# recorded as failed; the hard limit ends the worker process if even that does not stop it.
-REPORT_RENDER_SOFT_LIMIT = int(os.environ.get("REPORT_RENDER_SOFT_LIMIT", "240"))
-REPORT_RENDER_TIME_LIMIT = int(os.environ.get("REPORT_RENDER_TIME_LIMIT", "300"))
-if not 0 < REPORT_RENDER_SOFT_LIMIT < REPORT_RENDER_TIME_LIMIT:
-    raise ImproperlyConfigured(
-        "REPORT_RENDER_SOFT_LIMIT must be positive and below REPORT_RENDER_TIME_LIMIT."
-    )
-# Beat runs the sweep that sends again report runs which lost their worker or their queue.
+# Beat may run the same sweep every minute as well; every worker already runs it (see above).
 CELERY_BEAT_SCHEDULE = {
     "reports-sweep-runs": {"task": "reports.sweep_runs", "schedule": 60.0},
 }

@@ -134,6 +134,15 @@ class ReportRun(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     duration = models.FloatField(null=True, blank=True, help_text="Seconds spent rendering.")
     attempts = models.PositiveSmallIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="The last sign of life from the worker rendering the run."
+    )
+    worker = models.CharField(
+        max_length=200, blank=True, help_text="Host and process id of the latest attempt."
+    )
+    restarts = models.PositiveSmallIntegerField(
+        default=0, help_text="Times the run was taken over after its worker stopped responding."
+    )
     queue_note = models.CharField(
         max_length=300, blank=True, help_text="Why the run is waiting, e.g. the queue is down."
     )
@@ -147,7 +156,9 @@ class ReportRun(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
-        indexes = [models.Index(fields=["status", "started_at"], name="report_run_status")]
+        indexes = [
+            models.Index(fields=["status", "heartbeat_at"], name="report_run_status_heartbeat")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(inspection__isnull=True, programme__isnull=False)
@@ -174,6 +185,15 @@ class ReportRun(models.Model):
     @property
     def is_done(self) -> bool:
         return self.status in (RunStatus.SUCCEEDED, RunStatus.FAILED)
+
+    @property
+    def note(self) -> str:
+        """What the runs table says beside the status: the error of a failed run or why a
+        queued one waits, and, once a run has been taken over, that it was restarted."""
+        restarted = ""
+        if self.restarts and self.status != RunStatus.QUEUED:
+            restarted = f"Restarted after its worker stopped responding (attempt {self.attempts})."
+        return " ".join(part for part in (self.error or self.queue_note, restarted) if part)
 
     @property
     def download_name(self) -> str:

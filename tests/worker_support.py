@@ -55,9 +55,18 @@ def new_queue() -> str:
     return f"test-{uuid.uuid4().hex[:12]}"
 
 
-def start_worker(queue: str) -> subprocess.Popen:
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings_test")
+def start_worker(
+    queue: str, *, pool: str = "solo", include: tuple[str, ...] = (), env: dict | None = None
+) -> subprocess.Popen:
+    """A worker consuming `queue`; `include` names extra modules it imports at start (test
+    hooks such as tests.reports.slow_render), `env` adds to its environment."""
+    env = dict(os.environ, **(env or {}), DJANGO_SETTINGS_MODULE="config.settings_test")
     env["DATABASE_URL"] = database_url()
+    # What the worker sends itself (the sweep, a second look at a run) goes to its own queue.
+    env["CELERY_QUEUE"] = queue
+    options = [f"--include={','.join(include)}"] if include else []
+    if pool == "prefork":
+        options.append("--concurrency=1")
     return subprocess.Popen(
         [
             sys.executable,
@@ -68,7 +77,8 @@ def start_worker(queue: str) -> subprocess.Popen:
             "worker",
             "-Q",
             queue,
-            "--pool=solo",
+            f"--pool={pool}",
+            *options,
             "--without-heartbeat",
             "--without-gossip",
             "--without-mingle",

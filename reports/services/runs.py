@@ -6,6 +6,11 @@ sent (after commit, so a worker never looks for a row that is not there yet). Wh
 cannot be reached the run simply waits, QUEUED with a note the user sees, and the sweep sends
 it once the queue is back. Sending a run twice is harmless: a worker claims a run before it
 renders it, and only one claim succeeds.
+
+While a worker renders a run it writes a heartbeat on it. A running run whose heartbeat is
+older than REPORT_RUN_STALE_AFTER has lost its worker (killed, out of memory, its machine
+gone): the next delivery of its message takes it over, and the sweep, which every worker runs
+once per stale period, sends one. So such a run starts again within two stale periods.
 """
 
 import functools
@@ -35,17 +40,21 @@ logger = logging.getLogger(__name__)
 
 RENDER_TASK = "reports.render"
 QUEUE_DOWN = "The report queue is not reachable; the report will start when it is back."
-RESTARTED = "The worker rendering this report stopped; the report will start again."
+RESTARTED = (
+    "The worker rendering this report stopped responding; the report starts again on the next "
+    "free worker."
+)
 # The queue clients' errors when the broker cannot be reached (kombu wraps most of them).
 QUEUE_ERRORS = (QueueOperationalError, RedisError, OSError)
 # How hard a web request tries to reach the queue before leaving the run to the sweep.
 SEND_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
 # A run whose enqueue failed is sent again by the sweep once it is this old.
 QUEUE_DOWN_WAIT = timedelta(minutes=1)
-# After the hard time limit plus this margin, a RUNNING run has no worker any more.
-STALE_MARGIN = timedelta(seconds=60)
 # A run that keeps losing its worker (a render that kills it) is given up after this many.
 MAX_ATTEMPTS = 3
+# A second look at a run another worker holds comes this long after that worker's heartbeat
+# would be stale, so the look does not arrive a moment too early.
+RECHECK_MARGIN = timedelta(seconds=1)
 
 
 class ReportRunRefused(Exception):
@@ -53,7 +62,20 @@ class ReportRunRefused(Exception):
 
 
 def stale_after() -> timedelta:
-    return timedelta(seconds=settings.REPORT_RENDER_TIME_LIMIT) + STALE_MARGIN
+    """How long a running run may go without a heartbeat before its worker counts as gone."""
+    return timedelta(seconds=settings.REPORT_RUN_STALE_AFTER)
+
+
+def heartbeat_every() -> float:
+    """Seconds between two heartbeats: three fit in a stale period, so two may be late."""
+    return settings.REPORT_RUN_STALE_AFTER / 3
+
+
+def abandoned(now) -> Q:
+    """Running runs no worker has given a sign of life for a stale period. A running run
+    without any heartbeat was claimed by no worker of this version, so it is abandoned too."""
+    quiet = Q(heartbeat_at__lt=now - stale_after()) | Q(heartbeat_at__isnull=True)
+    return Q(status=RunStatus.RUNNING) & quiet
 
 
 def _locked_target(inspection: Inspection | None, programme: Programme | None):
@@ -150,10 +172,37 @@ def report_run_enqueue(*, run_id: int) -> bool:
     return True
 
 
-def _give_up_lost(cutoff) -> None:
-    lost = ReportRun.objects.filter(
-        status=RunStatus.RUNNING, started_at__lt=cutoff, attempts__gte=MAX_ATTEMPTS
-    )
+def report_run_recheck(*, run: ReportRun | None) -> bool:
+    """Look once more, after its worker's heartbeat would be stale, at a run another worker
+    holds; True when the look was sent.
+
+    A delivery that finds the run running under another worker cannot tell a live worker from
+    one that has just died (its message put back in the queue). Rather than dropping the
+    message, it sends it again for when the heartbeat would be stale: if the worker died, that
+    delivery takes the run over; if not, it does nothing. The look is marked as the last one.
+    """
+    if run is None or run.status != RunStatus.RUNNING:
+        return False
+    stale_at = (run.heartbeat_at or timezone.now()) + stale_after() + RECHECK_MARGIN
+    countdown = max((stale_at - timezone.now()).total_seconds(), RECHECK_MARGIN.total_seconds())
+    try:
+        celery_app.send_task(
+            RENDER_TASK,
+            args=[run.pk],
+            kwargs={"recheck": False},
+            countdown=countdown,
+            ignore_result=True,
+            retry_policy=SEND_RETRY_POLICY,
+        )
+    except QUEUE_ERRORS:
+        # The sweep sends the run if its worker turns out to be gone.
+        logger.warning("Report run %s: the queue is not reachable", run.pk, exc_info=True)
+        return False
+    return True
+
+
+def _give_up_lost(now) -> None:
+    lost = ReportRun.objects.filter(abandoned(now), attempts__gte=MAX_ATTEMPTS)
     for run_id, attempts in lost.values_list("pk", "attempts"):
         logger.error("Report run %s lost its worker %s times; marked failed", run_id, attempts)
     lost.update(
@@ -169,22 +218,22 @@ def _give_up_lost(cutoff) -> None:
 def report_run_sweep(*, now=None) -> int:
     """Send again the runs that would otherwise wait for ever; returns how many were sent.
 
-    A RUNNING run started longer ago than the hard time limit plus a margin has lost its
-    worker (a render past the hard limit is killed): it goes back to QUEUED and is sent again,
-    unless it has already had MAX_ATTEMPTS, when it is marked FAILED. A QUEUED run whose
-    send failed (QUEUE_DOWN) and is over a minute old is sent again. Runs a worker is still
-    rendering within the limit are never touched.
+    An abandoned run (running, no heartbeat for a stale period) is sent again, with RESTARTED
+    as its note, and stays RUNNING: only the worker that claims it takes it over, so a sweep
+    that stops half-way loses nothing. One that has already had MAX_ATTEMPTS is marked
+    FAILED instead. A QUEUED run whose send failed (QUEUE_DOWN) and is over a minute old is
+    sent again. Runs whose worker is alive are never touched, however long they have run.
+    Every worker runs the sweep; several at once only send a run more than once, which the
+    claim makes harmless.
     """
     now = now or timezone.now()
-    cutoff = now - stale_after()
-    _give_up_lost(cutoff)
-    stale = ReportRun.objects.filter(status=RunStatus.RUNNING, started_at__lt=cutoff)
-    restarted = list(stale.values_list("pk", flat=True))
-    stale.filter(pk__in=restarted).update(status=RunStatus.QUEUED, queue_note=RESTARTED)
+    _give_up_lost(now)
+    lost = ReportRun.objects.filter(abandoned(now))
+    lost.exclude(queue_note=RESTARTED).update(queue_note=RESTARTED)
     waiting = ReportRun.objects.filter(
         status=RunStatus.QUEUED, queue_note=QUEUE_DOWN, requested_at__lt=now - QUEUE_DOWN_WAIT
     )
-    run_ids = restarted + list(waiting.values_list("pk", flat=True))
+    run_ids = list(lost.values_list("pk", flat=True)) + list(waiting.values_list("pk", flat=True))
     for run_id in run_ids:
         report_run_enqueue(run_id=run_id)
     if run_ids:
@@ -209,6 +258,9 @@ def report_run_requeue_failed(*, run_ids: list[int]) -> int:
         finished_at=None,
         duration=None,
         attempts=0,
+        restarts=0,
+        heartbeat_at=None,
+        worker="",
     )
     for run_id in requeued:
         transaction.on_commit(functools.partial(report_run_enqueue, run_id=run_id))

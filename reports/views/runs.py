@@ -44,7 +44,9 @@ def run_status_data(run: ReportRun) -> dict:
         "size": "" if run.size is None else filesizeformat(run.size),
         # The same filters as the runs table, so a row reads the same before and after an update.
         "duration": "" if run.duration is None else f"{floatformat(run.duration, '1u')} s",
-        "note": run.error or run.queue_note,
+        "note": run.note,
+        "attempt": run.attempts,
+        "restarted": run.restarts > 0,
         "download_url": reverse("reports:run_download", args=[run.pk]) if succeeded else None,
     }
 

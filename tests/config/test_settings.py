@@ -16,13 +16,13 @@ PROBE = (
 )
 
 
-def _settings(**env: str) -> subprocess.CompletedProcess:
+def _settings(*, probe: str = PROBE, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_"))}
     for key in ("DATABASE_URL", "REDIS_URL"):
         clean.pop(key, None)
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
     return subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True
+        [sys.executable, "-c", probe], cwd=ROOT, env=clean, capture_output=True, text=True
     )
 
 
@@ -72,3 +72,26 @@ def test_explicit_celery_broker_url_wins_over_redis_url():
         ).stdout
     )
     assert values["broker"] == "redis://broker.example:6379/1"
+
+
+RECOVERY_PROBE = (
+    "import json; from django.conf import settings; import django; django.setup(); "
+    "print(json.dumps({'stale': settings.REPORT_RUN_STALE_AFTER, "
+    "'limit': settings.REPORT_RENDER_TIME_LIMIT, "
+    "'visibility': settings.CELERY_BROKER_TRANSPORT_OPTIONS.get('visibility_timeout')}))"
+)
+
+
+def test_a_run_whose_worker_died_restarts_within_two_minutes_by_default():
+    result = _settings(probe=RECOVERY_PROBE, DJANGO_DEBUG="1", REDIS_URL="redis://cache:6379/0")
+    values = json.loads(result.stdout)
+    # Silent for a stale period, then found by a sweep at most one more period later.
+    assert values["stale"] == 45 and 2 * values["stale"] <= 120
+    # Redis gives an unacknowledged message to another worker only after a render may last.
+    assert values["visibility"] > values["limit"]
+
+
+def test_a_stale_period_too_short_for_heartbeats_is_refused():
+    result = _settings(probe=RECOVERY_PROBE, DJANGO_DEBUG="1", REPORT_RUN_STALE_AFTER="2")
+    assert result.returncode != 0
+    assert "REPORT_RUN_STALE_AFTER must be at least 3 seconds" in result.stderr

@@ -17,15 +17,18 @@ FAKE_PDF = b"%PDF-1.7\nfake report\n%%EOF\n"
 
 @dataclass
 class SentTasks:
-    """Stands in for the broker: records what was sent, or fails like a broker that is down."""
+    """Stands in for the broker: records what was sent (`options` holds each send's keyword
+    arguments, e.g. kwargs and countdown), or fails like a broker that is down."""
 
     down: bool = False
     sent: list = field(default_factory=list)
+    options: list = field(default_factory=list)
 
     def __call__(self, name, args=None, **options):
         if self.down:
             raise QueueOperationalError("Error 111 connecting to 127.0.0.1:1. Connection refused.")
         self.sent.append((name, list(args or [])))
+        self.options.append(options)
 
     @property
     def run_ids(self) -> list[int]:

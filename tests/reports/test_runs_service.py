@@ -12,6 +12,7 @@ from django.utils import timezone
 from reports.models import ReportRun, RunKind, RunStatus
 from reports.services.runs import (
     QUEUE_DOWN,
+    RESTARTED,
     ReportRunRefused,
     report_run_enqueue,
     report_run_request,
@@ -38,10 +39,14 @@ def _request(capture, **kwargs) -> ReportRun:
         return report_run_request(**kwargs)
 
 
-def _running(run: ReportRun, *, minutes_ago: float, attempts: int = 1) -> None:
-    started = timezone.now() - datetime.timedelta(minutes=minutes_ago)
+def _running(run: ReportRun, *, quiet_for: float, attempts: int = 1) -> None:
+    """Started ten minutes ago, last heartbeat `quiet_for` seconds ago."""
+    now = timezone.now()
     ReportRun.objects.filter(pk=run.pk).update(
-        status=RunStatus.RUNNING, started_at=started, attempts=attempts
+        status=RunStatus.RUNNING,
+        started_at=now - datetime.timedelta(minutes=10),
+        heartbeat_at=now - datetime.timedelta(seconds=quiet_for),
+        attempts=attempts,
     )
 
 
@@ -190,7 +195,8 @@ def test_a_second_delivery_does_nothing(inspection_a, alice, fake_rendering, med
 
 def test_a_run_being_rendered_is_not_claimed_again(inspection_a, alice, fake_rendering):
     run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    _running(run, minutes_ago=1)
+    # Running for ten minutes, but its worker beat five seconds ago: it is alive.
+    _running(run, quiet_for=5)
     assert report_run_execute(run_id=run.pk).status == RunStatus.RUNNING
     assert fake_rendering.renders == 0
 
@@ -256,7 +262,7 @@ def test_rerun_after_a_killed_worker_leaves_one_file(inspection_a, alice, fake_r
     leftover = media / "report-runs" / str(run.pk) / run.download_name
     leftover.parent.mkdir(parents=True)
     leftover.write_bytes(b"%PDF half written")
-    _running(run, minutes_ago=30)
+    _running(run, quiet_for=60)
     done = report_run_execute(run_id=run.pk)
     assert done.status == RunStatus.SUCCEEDED and done.attempts == 2
     assert run_files(media) == [leftover]
@@ -288,17 +294,20 @@ def test_render_task_retries_only_named_transient_errors():
 # Sweeping
 
 
-def test_sweep_restarts_a_run_whose_worker_is_gone(inspection_a, alice, queue):
+def test_sweep_sends_again_a_run_whose_worker_is_gone_and_leaves_live_ones(
+    inspection_a, alice, queue
+):
     lost = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
     busy = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    _running(lost, minutes_ago=10)
-    _running(busy, minutes_ago=2)
+    _running(lost, quiet_for=46)
+    _running(busy, quiet_for=40)  # as long running, but its worker is still beating
     assert report_run_sweep() == 1
     assert queue.run_ids == [lost.pk]
     lost.refresh_from_db()
     busy.refresh_from_db()
-    assert lost.status == RunStatus.QUEUED and lost.queue_note == ""
-    assert busy.status == RunStatus.RUNNING
+    # The run stays RUNNING until a worker takes it over; its note says what happened.
+    assert (lost.status, lost.queue_note, lost.attempts) == (RunStatus.RUNNING, RESTARTED, 1)
+    assert (busy.status, busy.queue_note) == (RunStatus.RUNNING, "")
 
 
 def test_sweep_sends_again_runs_the_queue_missed_after_a_minute(inspection_a, alice, queue):
@@ -318,18 +327,22 @@ def test_sweep_sends_again_runs_the_queue_missed_after_a_minute(inspection_a, al
     assert old.queue_note == "" and new.queue_note == QUEUE_DOWN
 
 
-def test_sweep_keeps_the_note_while_the_queue_is_still_down(inspection_a, alice, queue):
+def test_sweep_sends_an_abandoned_run_again_once_the_queue_is_back(inspection_a, alice, queue):
     run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    _running(run, minutes_ago=10)
+    _running(run, quiet_for=60)
     queue.down = True
-    report_run_sweep()
+    assert report_run_sweep() == 1
+    assert queue.run_ids == []
     run.refresh_from_db()
-    assert (run.status, run.queue_note) == (RunStatus.QUEUED, QUEUE_DOWN)
+    assert (run.status, run.queue_note) == (RunStatus.RUNNING, RESTARTED)
+    queue.down = False
+    assert report_run_sweep() == 1
+    assert queue.run_ids == [run.pk]
 
 
 def test_sweep_gives_up_on_a_run_that_keeps_losing_its_worker(inspection_a, alice, queue):
     run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    _running(run, minutes_ago=10, attempts=3)
+    _running(run, quiet_for=60, attempts=3)
     assert report_run_sweep() == 0
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED
@@ -338,7 +351,7 @@ def test_sweep_gives_up_on_a_run_that_keeps_losing_its_worker(inspection_a, alic
 
 def test_sweep_task_runs_the_sweep(inspection_a, alice, queue):
     run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    _running(run, minutes_ago=10)
+    _running(run, quiet_for=60)
     assert sweep_runs() == 1
 
 

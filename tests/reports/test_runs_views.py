@@ -189,6 +189,22 @@ def test_status_of_a_queued_run_has_no_download(client, alice, inspection_a):
     assert data["download_url"] is None and data["note"] == QUEUE_DOWN
 
 
+def test_a_run_restarted_after_its_worker_stopped_says_so_on_the_page_and_in_its_status(
+    client, alice, inspection_a, media
+):
+    note = "Restarted after its worker stopped responding (attempt 2)."
+    running = _run(inspection_a, alice, status=RunStatus.RUNNING, attempts=2, restarts=1)
+    done = _succeeded(inspection_a, alice, attempts=2, restarts=1)
+    first_try = _succeeded(inspection_a, alice, attempts=1)
+    client.force_login(alice)
+    for run in (running, done):
+        data = client.get(reverse("reports:run_status", args=[run.pk])).json()
+        assert (data["note"], data["attempt"], data["restarted"]) == (note, 2, True)
+    assert client.get(reverse("reports:run_status", args=[first_try.pk])).json()["note"] == ""
+    page = _page(client, alice, inspection_a).text
+    assert page.count(note) == 2
+
+
 def test_status_of_a_succeeded_run_links_its_file(client, alice, inspection_a, media):
     run = _succeeded(inspection_a, alice, duration=1.25)
     client.force_login(alice)

@@ -1,9 +1,12 @@
 """Report runs through a real Celery worker and broker (Redis in CI, the filesystem transport
 on a laptop): request, render, download; a message delivered twice; a render that fails; the
-queue down at request time; a worker killed in the middle of a render."""
+queue down at request time; a worker, and a worker's render process, killed in the middle of
+a render."""
 
 import datetime
+import os
 import shutil
+import signal
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,7 +19,7 @@ from django.utils import timezone
 from config.celery import app as celery_app
 from config.celery import ping
 from reports.models import ReportRun, RunKind, RunStatus
-from reports.services.runs import QUEUE_DOWN, report_run_sweep, stale_after
+from reports.services.runs import QUEUE_DOWN, report_run_sweep
 from tests.worker_support import (
     broker_at,
     default_queue,
@@ -88,6 +91,9 @@ def test_a_message_delivered_twice_renders_once(worker, alice, inspection_a):
     folder = _run_folder(run)
     _send(run)
     _send(run)
+    # The filesystem transport orders messages sent in the same millisecond at random, so the
+    # drain is sent only once the render is done; it then comes after both deliveries.
+    _wait_for(run.pk, DONE)
     _drain(worker.queue)
     run.refresh_from_db()
     assert run.status == RunStatus.SUCCEEDED, run.error
@@ -123,33 +129,75 @@ def test_queue_down_at_request_time_then_the_sweep_sends_it(client, worker, alic
     assert run.queue_note == ""
 
 
-def _kill_while_running(worker, alice, inspection) -> ReportRun:
-    """Send runs until one is caught RUNNING, then SIGKILL the worker mid-render."""
-    for _ in range(3):
-        run = ReportRun.objects.create(inspection=inspection, requested_by=alice)
-        _run_folder(run)
-        _send(run)
-        run = _wait_for(run.pk, {RunStatus.RUNNING, *DONE}, every=0.01)
-        if run.status == RunStatus.RUNNING:
-            stop_worker(worker.process, kill=True)
-            return run
-    pytest.fail("no render lasted long enough to be interrupted")
+# The workers of the next tests take a worker silent for three seconds for dead, so a test
+# takes seconds, not the minute and a half the default (45 s) allows.
+STALE_AFTER = {"REPORT_RUN_STALE_AFTER": "3"}
+SLOW_RENDERS = ("tests.reports.slow_render",)
+RESTARTED_NOTE = "Restarted after its worker stopped responding (attempt 2)."
 
 
-def test_a_run_whose_worker_was_killed_completes_once_a_worker_is_back(worker, alice, inspection_a):
-    run = _kill_while_running(worker, alice, inspection_a)
-    run.refresh_from_db()
-    assert run.status == RunStatus.RUNNING
-    replacement = start_worker(worker.queue)
-    try:
-        # Once the run has been RUNNING for longer than a render may last, the sweep sends it
-        # again (the killed worker's message is gone or held by the broker until it expires).
-        later = timezone.now() + stale_after() + datetime.timedelta(seconds=1)
-        assert report_run_sweep(now=later) == 1
-        run = _wait_for(run.pk, DONE)
-    finally:
-        stop_worker(replacement)
+def _rendering(run: ReportRun) -> ReportRun:
+    run = _wait_for(run.pk, {RunStatus.RUNNING, *DONE}, timeout=120, every=0.05)
+    assert run.status == RunStatus.RUNNING, "the slowed render finished before it was killed"
+    return run
+
+
+def _rendered_once_more(run: ReportRun, folder: Path, killed_at: float) -> ReportRun:
+    run = _wait_for(run.pk, DONE, timeout=90)
+    took = time.monotonic() - killed_at
     assert run.status == RunStatus.SUCCEEDED, run.error
-    assert run.attempts == 2
-    folder = Path(settings.MEDIA_ROOT) / "report-runs" / str(run.pk)
+    assert (run.attempts, run.restarts) == (2, 1)
+    assert run.note == RESTARTED_NOTE
     assert [path.name for path in folder.iterdir()] == [run.download_name]
+    assert took < 60, f"rendered again {took:.1f} s after its worker was killed"
+    return run
+
+
+def test_a_run_whose_worker_is_killed_is_rendered_once_by_another_worker(
+    transactional_db, alice, inspection_a
+):
+    """No beat, no redelivery (the killed worker's message stays with Redis until its
+    visibility timeout): the live worker's own sweep finds the silent run and takes it."""
+    require_broker()
+    queue = new_queue()
+    run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
+    folder = _run_folder(run)
+    slow = start_worker(queue, include=SLOW_RENDERS, env=STALE_AFTER)
+    live = None
+    try:
+        with default_queue(queue):
+            _send(run)
+        assert _rendering(run).worker.endswith(f":{slow.pid}")
+        stop_worker(slow, kill=True)
+        killed_at = time.monotonic()
+        live = start_worker(queue, env=STALE_AFTER)
+        run = _rendered_once_more(run, folder, killed_at)
+    finally:
+        stop_worker(slow, kill=True)
+        if live is not None:
+            stop_worker(live)
+    assert run.worker.endswith(f":{live.pid}")
+
+
+def test_a_render_process_killed_under_its_worker_is_delivered_again_and_rendered_once(
+    transactional_db, alice, inspection_a
+):
+    """The production pool: the worker's child process rendering the run is killed (as the
+    kernel does when memory runs out). Its message goes back to the queue, the worker's next
+    child finds the run still beating, looks again once it is silent and takes it over."""
+    require_broker()
+    queue = new_queue()
+    run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
+    folder = _run_folder(run)
+    slow = {**STALE_AFTER, "WORKBENCH_TEST_RENDER_DELAY": "5"}
+    worker = start_worker(queue, pool="prefork", include=SLOW_RENDERS, env=slow)
+    try:
+        with default_queue(queue):
+            _send(run)
+        child = int(_rendering(run).worker.rsplit(":", 1)[1])
+        assert child != worker.pid
+        os.kill(child, signal.SIGKILL)
+        run = _rendered_once_more(run, folder, time.monotonic())
+    finally:
+        stop_worker(worker)
+    assert int(run.worker.rsplit(":", 1)[1]) not in (child, worker.pid)
