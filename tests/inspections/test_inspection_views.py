@@ -73,7 +73,7 @@ def test_inspection_page_is_constant_query(
                     assessment=assessment, user=alice, kind=kind, text=f"{kind} {n}."
                 )
     client.force_login(alice)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(_url(inspection_a))
     assert response.status_code == 200
 
