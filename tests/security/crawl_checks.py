@@ -1,0 +1,634 @@
+"""The crawler and its judgements: every URL pattern with ids filled in, a breadth-first walk
+of the links a persona is shown, and what each answer must (not) contain.
+
+The rules themselves are written in the module docstring of test_persona_crawl.py; the
+tables of who may see what are in crawl_support.py.
+"""
+
+import csv
+import io
+import json
+import re
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.shortcuts import resolve_url
+from django.test import Client
+from django.urls import (
+    NoReverseMatch,
+    Resolver404,
+    URLPattern,
+    URLResolver,
+    get_resolver,
+    resolve,
+    reverse,
+)
+from django.urls.resolvers import RoutePattern
+
+from inspections.models import Inspection
+from tests.security.crawl_support import (
+    ADMIN_SITE_USERS,
+    ANONYMOUS,
+    MARKER_PATTERN,
+    SEARCH_WORD,
+    Target,
+    World,
+)
+
+# The path segment before an id names the kind of object the id is of.
+SEGMENT_KINDS = {
+    "inspections": "inspection",
+    "areas": "area",
+    "criteria": "criterion",
+    "evidence": "evidence",
+    "attachments": "attachment",
+    "comments": "comment",
+    "practice": "practice",
+    "sessions": "session",
+    "items": "agenda_item",
+    "decisions": "decision",
+    "runs": "run",
+    "recommendations": "recommendation",
+}
+# Pages anyone may open signed out; logging out would end the crawl's session.
+PUBLIC_ROUTES = {"login", "admin:login"}
+SKIPPED_ROUTES = {"logout", "admin:logout"}
+# The BFS takes at most this many URLs of one pattern (route and query keys): enough to
+# see every kind of page many times over; the pattern sweep covers every marked object. In
+# the Django admin one page per route, and no sorting or filtering links: those are Django's
+# own machinery, and the admin's every page is slow enough to blow the time budget.
+SITE_CAP = 40
+ADMIN_CAP = 1
+TOTAL_CAP = 6000
+# An object out of reach may answer what an id that exists nowhere answers, when that says
+# nothing about the object: a GET on a POST-only page (405), a role refused before any
+# lookup (403).
+OBJECT_BLIND = {403, 405}
+# Extra GETs a persona makes: the search pages asked for every marker at once.
+PROBES = (f"/search/?q={SEARCH_WORD}", f"/practice/?words={SEARCH_WORD}")
+
+
+@dataclass
+class Fetched:
+    url: str
+    status: int
+    location: str = ""
+    content_type: str = ""
+    text: str = ""
+    error: str = ""
+
+
+@dataclass
+class Candidate:
+    """A URL built from a pattern: its route name, and the object (or ghost) its id names."""
+
+    url: str
+    route: str
+    kind: str | None = None
+    target: Target | None = None
+    ghost_url: str | None = None
+    admin: bool = False
+
+
+@dataclass
+class Findings:
+    persona: str
+    bfs_urls: int = 0
+    pattern_urls: int = 0
+    capped: int = 0
+    seconds: float = 0.0
+    server_errors: list = field(default_factory=list)
+    leaks: list = field(default_factory=list)
+    wrong_status: list = field(default_factory=list)
+    tolerated: list = field(default_factory=list)
+    in_reach_404: list = field(default_factory=list)
+
+
+# URL patterns
+
+
+@dataclass(frozen=True)
+class Pattern:
+    route: str  # the joined route, e.g. "criteria/<int:pk>/"
+    name: str | None  # namespaced, e.g. "inspections:criterion_detail"
+    parts: tuple  # the pattern objects from the root down
+    params: tuple[str, ...]  # keyword arguments, or "0", "1"... for positional groups
+
+    @property
+    def is_admin(self) -> bool:
+        return self.route.startswith("admin/")
+
+
+def url_patterns() -> list[Pattern]:
+    """Every URL pattern of the project, walked from the root resolver."""
+    found: list[Pattern] = []
+
+    def walk(resolver, parts, namespace):
+        for entry in resolver.url_patterns:
+            chain = (*parts, entry.pattern)
+            if isinstance(entry, URLResolver):
+                inner = ":".join(filter(None, [namespace, entry.namespace])) or None
+                walk(entry, chain, inner)
+            elif isinstance(entry, URLPattern):
+                name = entry.name and ":".join(filter(None, [namespace, entry.name]))
+                found.append(Pattern(_route(chain), name, chain, _params(chain)))
+
+    walk(get_resolver(), (), None)
+    return found
+
+
+def _route(chain) -> str:
+    return "".join(str(part) for part in chain)
+
+
+def _params(chain) -> tuple[str, ...]:
+    params: list[str] = []
+    for part in chain:
+        if isinstance(part, RoutePattern):
+            params.extend(part.converters)
+        else:
+            regex = part.regex
+            params.extend(regex.groupindex)
+            params.extend(str(i) for i in range(regex.groups - len(regex.groupindex)))
+    return tuple(params)
+
+
+def _build(pattern: Pattern, values: dict[str, str]) -> str:
+    if all(isinstance(part, RoutePattern) for part in pattern.parts):
+        url = pattern.route
+        for name, value in values.items():
+            url = re.sub(rf"<(?:\w+:)?{name}>", str(value), url)
+        return "/" + url
+    args = [values[key] for key in sorted(values) if key.isdigit()]
+    kwargs = {key: value for key, value in values.items() if not key.isdigit()}
+    return reverse(pattern.name, args=args or None, kwargs=kwargs or None)
+
+
+def _id_kind(pattern: Pattern, param: str) -> str | None:
+    """The kind of object a site pattern's id names: the path segment before it."""
+    found = re.search(rf"([\w-]+)/<(?:\w+:)?{param}>", pattern.route)
+    return SEGMENT_KINDS.get(found.group(1)) if found else None
+
+
+def _admin_model(pattern: Pattern):
+    found = re.match(r"admin/(\w+)/(\w+)/", pattern.route)
+    if not found:
+        return None
+    try:
+        return apps.get_model(found.group(1), found.group(2))
+    except LookupError:
+        return None
+
+
+class Unfillable(Exception):
+    """A pattern takes an argument the crawl does not know how to fill: teach it."""
+
+
+def candidates(world: World, pattern: Pattern) -> list[Candidate]:
+    """The URLs of one pattern: one per object worth trying, and a ghost where there is an id."""
+    if pattern.name in SKIPPED_ROUTES:
+        return []
+    route = pattern.name or pattern.route
+    if not pattern.params:
+        return [Candidate(_build(pattern, {}), route, admin=pattern.is_admin)]
+    if pattern.is_admin:
+        return _admin_candidates(pattern, route)
+    return _site_candidates(world, pattern, route)
+
+
+def _site_candidates(world: World, pattern: Pattern, route: str) -> list[Candidate]:
+    params = set(pattern.params)
+    id_param = "pk" if "pk" in params else None
+    kind = _id_kind(pattern, id_param) if id_param else ("programme" if "year" in params else None)
+    if kind is None or params - {"pk", "year", "direction"}:
+        raise Unfillable(f"{pattern.route}: cannot tell what {sorted(params)} stand for")
+
+    def values(pk, year):
+        chosen = {"direction": "up"} if "direction" in params else {}
+        if id_param:
+            chosen["pk"] = pk
+        if "year" in params:
+            chosen["year"] = year if id_param else pk
+        return {key: str(value) for key, value in chosen.items()}
+
+    ghost = _build(pattern, values(world.ghosts[kind], 2008))
+    found = [
+        Candidate(_build(pattern, values(t.pk, t.year)), route, kind, t, ghost)
+        for t in world.targets.get(kind, [])
+    ]
+    return [*found, Candidate(ghost, route, kind, None, ghost)]
+
+
+def _admin_candidates(pattern: Pattern, route: str) -> list[Candidate]:
+    params = set(pattern.params)
+    if params == {"app_label"}:
+        labels = sorted({model._meta.app_label for model in admin.site._registry})
+        return [
+            Candidate(_build(pattern, {"app_label": label}), route, admin=True) for label in labels
+        ]
+    if params == {"url"}:
+        # The admin's catch-all: any path under it that no other admin pattern takes.
+        return [Candidate("/admin/no-such-page/", route, admin=True)]
+    if params == {"content_type_id", "object_id"}:
+        inspection = Inspection.objects.order_by("pk").last()
+        values = {"content_type_id": ContentType.objects.get_for_model(Inspection).pk}
+        url = _build(pattern, {**values, "object_id": inspection.pk})
+        return [Candidate(url, route, admin=True)]
+    model = _admin_model(pattern)
+    id_params = params & {"object_id", "pk", "id", "0"}
+    if model is None or params - id_params - {"1"}:
+        raise Unfillable(f"{pattern.route}: cannot tell what {sorted(params)} stand for")
+    found = []
+    last = model._default_manager.order_by("pk").last()
+    for pk in (last.pk if last else None, _ghost_pk(model)):
+        if pk is None:
+            continue
+        chosen = {param: str(pk) for param in id_params}
+        if "1" in params:
+            chosen["1"] = _history_id(model, pk)
+        found.append(Candidate(_build(pattern, chosen), route, admin=True))
+    return found
+
+
+def _ghost_pk(model) -> int:
+    highest = model._default_manager.order_by("-pk").values_list("pk", flat=True).first()
+    return (highest or 0) + 100_000
+
+
+def _history_id(model, pk) -> str:
+    history = getattr(model, "history", None)
+    if history is None:
+        return "1"
+    row = history.filter(id=pk).order_by("-history_id").values_list("history_id", flat=True)
+    return str(row.first() or 1)
+
+
+# Fetching and reading answers
+
+
+class _Links(HTMLParser):
+    """hrefs and srcs, and each GET form's action with the values it would submit as shown."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self._form: dict | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.links.append(attrs[name])
+        if tag == "form" and (attrs.get("method") or "get").lower() == "get":
+            self._form = {"action": attrs.get("action") or "", "fields": []}
+        elif self._form is not None:
+            self._form_field(tag, attrs)
+
+    def _form_field(self, tag, attrs):
+        fields = self._form["fields"]
+        kind = (attrs.get("type") or "text").lower()
+        if tag == "input" and attrs.get("name") and kind not in ("submit", "button", "file"):
+            if kind not in ("checkbox", "radio") or "checked" in attrs:
+                fields.append((attrs["name"], attrs.get("value") or ""))
+        elif tag == "select":
+            self._select = attrs.get("name")
+        elif tag == "option" and self._select:
+            chosen = [name for name, _ in fields if name == self._select]
+            if not chosen or "selected" in attrs:
+                fields[:] = [(n, v) for n, v in fields if n != self._select]
+                fields.append((self._select, attrs.get("value") or ""))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "form" and self._form is not None:
+            action, fields = self._form["action"], self._form["fields"]
+            self.links.append(f"{action.split('?')[0]}?{urlencode(fields)}" if fields else action)
+            self._form = None
+
+
+def _same_site(base: str, href: str) -> str | None:
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "data:", "tel:")):
+        return None
+    parts = urlsplit(urljoin(base, href))
+    if parts.scheme not in ("", "http", "https") or parts.netloc not in ("", "testserver"):
+        return None
+    # Uploads have no URL of their own here (MEDIA_URL is left at "/"): views serve them.
+    served = [prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix != "/"]
+    if any(parts.path.startswith(prefix) for prefix in served):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _route_name(path: str) -> str | None:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return match.view_name
+
+
+def _cap_key(url: str) -> tuple:
+    parts = urlsplit(url)
+    try:
+        route = resolve(parts.path).route
+    except Resolver404:
+        route = parts.path
+    if parts.path.startswith("/admin/"):
+        return (route,)
+    return route, tuple(sorted({key for key, _ in parse_qsl(parts.query, True)}))
+
+
+def _text(response) -> str:
+    kind = response.get("Content-Type", "")
+    if "pdf" in kind or kind.startswith(("image/png", "image/jpeg", "application/octet")):
+        return ""  # compressed or binary: markers could not be read anyway
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode("utf-8", errors="replace")
+
+
+class PersonaCrawl:
+    def __init__(self, world: World, persona: str):
+        self.world, self.persona = world, persona
+        self.client = Client(raise_request_exception=False)
+        if persona != ANONYMOUS:
+            self.client.force_login(world.users[persona])
+        self.fetched: dict[str, Fetched] = {}
+        self.findings = Findings(persona)
+        self.tokens = {marker.token.lower(): marker for marker in world.markers}
+        # Markers that are plain words (a hidden force's name) are looked for as words.
+        words = [m.token for m in world.markers if not re.fullmatch(MARKER_PATTERN, m.token)]
+        found = [MARKER_PATTERN, *(rf"\b{re.escape(word)}\b" for word in words)]
+        self.pattern = re.compile("|".join(found), re.I)
+
+    def fetch(self, url: str) -> Fetched:
+        if url in self.fetched:
+            return self.fetched[url]
+        # Each request in a savepoint rolled back afterwards: a GET that writes (it should not)
+        # cannot change the world for the next one, and a database error cannot poison it.
+        with transaction.atomic():
+            response = self.client.get(url)
+            text = _text(response)
+            transaction.set_rollback(True)
+        error = ""
+        if response.status_code >= 500 and getattr(response, "exc_info", None):
+            error = f"{response.exc_info[0].__name__}: {response.exc_info[1]}"[:300]
+        fetched = Fetched(
+            url,
+            response.status_code,
+            response.get("Location", ""),
+            response.get("Content-Type", ""),
+            text,
+            error,
+        )
+        self.fetched[url] = fetched
+        self._inspect(fetched)
+        return fetched
+
+    # What every answer is checked for
+
+    def _inspect(self, fetched: Fetched) -> None:
+        if fetched.status >= 500:
+            self.findings.server_errors.append(
+                {
+                    "persona": self.persona,
+                    "url": fetched.url,
+                    "status": fetched.status,
+                    "error": fetched.error,
+                }
+            )
+        for found in sorted({m.group(0).lower() for m in self.pattern.finditer(fetched.text)}):
+            marker = self.tokens.get(found)
+            if marker is not None and self.persona not in self.world.audience(marker):
+                self._leak(fetched.url, marker.token, marker.material, marker.slug, marker.code)
+        for grade in self.world.hidden_grades:
+            if self.persona not in grade.audience and _shows_grade(fetched, grade):
+                where = f"{grade.force} / {grade.framework}"
+                self._leak(fetched.url, f"grade {grade.label}", "final grade", where, None)
+
+    def _leak(self, url, what, material, slug, code) -> None:
+        self.findings.leaks.append(
+            {
+                "persona": self.persona,
+                "url": url,
+                "marker": what,
+                "material": material,
+                "place": "/".join(filter(None, [slug, code])),
+            }
+        )
+
+    # The walk
+
+    def crawl(self) -> None:
+        started = time.monotonic()
+        queue = deque(["/", *PROBES])
+        queued, per_key = set(queue), {}
+        while queue and len(self.fetched) < TOTAL_CAP:
+            url = queue.popleft()
+            key = _cap_key(url)
+            cap = ADMIN_CAP if url.startswith("/admin/") else SITE_CAP
+            if per_key.get(key, 0) >= cap:
+                self.findings.capped += 1
+                continue
+            per_key[key] = per_key.get(key, 0) + 1
+            fetched = self.fetch(url)
+            for link in self._links(fetched):
+                if link not in queued:
+                    queued.add(link)
+                    queue.append(link)
+        self.findings.bfs_urls = len(self.fetched)
+        self.findings.seconds = time.monotonic() - started
+
+    def _links(self, fetched: Fetched) -> list[str]:
+        """Same-site links of an HTML page, or where a redirect leads."""
+        if fetched.status in (301, 302, 303, 307, 308):
+            hrefs = [fetched.location]
+        elif fetched.status == 200 and "html" in fetched.content_type:
+            parser = _Links()
+            parser.feed(fetched.text)
+            hrefs = parser.links
+        else:
+            return []
+        links = []
+        for href in hrefs:
+            url = _same_site(fetched.url, href)
+            if not url or _route_name(urlsplit(url).path) in SKIPPED_ROUTES:
+                continue
+            if url.startswith("/admin/") and "?" in url:
+                continue
+            links.append(url)
+        return links
+
+    # The pattern sweep and its judgement
+
+    def sweep(self, plan: list[Candidate]) -> None:
+        started = time.monotonic()
+        before = len(self.fetched)
+        for candidate in plan:
+            self.judge(candidate, self.fetch(candidate.url))
+        self.findings.pattern_urls = len(self.fetched) - before
+        self.findings.seconds += time.monotonic() - started
+
+    def judge(self, candidate: Candidate, fetched: Fetched) -> None:
+        """Whether the answer is the one this persona must get (module docstring, "Status")."""
+        if fetched.status >= 500 or candidate.route in PUBLIC_ROUTES:
+            return
+        if self.persona == ANONYMOUS:
+            self._expect_login(candidate, fetched, "login")
+        elif candidate.admin and self.persona not in ADMIN_SITE_USERS:
+            self._expect_login(candidate, fetched, "admin:login")
+        elif candidate.kind is None or candidate.admin:
+            return
+        elif candidate.target is None:
+            self._expect_absent(candidate, fetched, "an id that exists nowhere")
+        elif self.persona in candidate.target.reach:
+            if fetched.status == 404:
+                self.findings.in_reach_404.append({"persona": self.persona, "url": fetched.url})
+        else:
+            self._expect_absent(candidate, fetched, f"{candidate.kind} {candidate.target.label}")
+
+    def _expect_login(self, candidate, fetched, login_route) -> None:
+        login = resolve_url(settings.LOGIN_URL) if login_route == "login" else reverse(login_route)
+        redirected = fetched.status == 302 and urlsplit(fetched.location).path in (
+            login,
+            reverse("admin:login"),
+        )
+        if redirected or fetched.status == 404 or self._method_refused(candidate, fetched):
+            return
+        self._wrong(candidate, fetched, f"302 to {login} (or 404)")
+
+    def _method_refused(self, candidate, fetched) -> bool:
+        """A 405 to a GET that an unknown id gets too: refused before anything was read."""
+        if fetched.status != 405:
+            return False
+        return candidate.ghost_url is None or self.fetch(candidate.ghost_url).status == 405
+
+    def _expect_absent(self, candidate, fetched, what) -> None:
+        if fetched.status == 404:
+            return
+        ghost = self.fetch(candidate.ghost_url) if candidate.ghost_url else None
+        if candidate.target is None:
+            if fetched.status in OBJECT_BLIND or fetched.status == 302:
+                return
+            self._wrong(candidate, fetched, f"404 for {what}")
+            return
+        same = ghost is not None and ghost.status == fetched.status
+        if same and fetched.status == 302:
+            # A redirect that does not depend on the object, only on its id, tells nothing.
+            ghost_pk = str(self.world.ghosts[candidate.kind])
+            mine = fetched.location.replace(str(candidate.target.pk), "{id}")
+            same = mine == ghost.location.replace(ghost_pk, "{id}")
+        if same and fetched.status in (*OBJECT_BLIND, 302):
+            self.findings.tolerated.append(
+                {"persona": self.persona, "url": fetched.url, "status": fetched.status}
+            )
+            return
+        self._wrong(candidate, fetched, f"404 for {what} (out of reach)")
+
+    def _wrong(self, candidate, fetched, expected) -> None:
+        self.findings.wrong_status.append(
+            {
+                "persona": self.persona,
+                "url": fetched.url,
+                "status": fetched.status,
+                "location": fetched.location,
+                "expected": expected,
+                "route": candidate.route,
+            }
+        )
+
+
+# Grades in tables, CSV and JSON
+
+
+def _shows_grade(fetched: Fetched, grade) -> bool:
+    if fetched.status != 200 or not fetched.text:
+        return False
+    if "text/csv" in fetched.content_type:
+        return _csv_shows(fetched.text, grade)
+    if "json" in fetched.content_type:
+        return _json_shows(fetched.text, grade)
+    if "data-force" in fetched.text:
+        return _table_shows(fetched.text, grade)
+    return False
+
+
+def _names_grade(text: str, grade) -> bool:
+    words = (grade.label, grade.short_label)
+    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in words if word)
+
+
+def _plain(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _table_shows(html: str, grade) -> bool:
+    """Any table with a `data-force` row for the force: the cell under the area's column."""
+    for table in re.findall(r"<table\b.*?</table>", html, re.S):
+        head = re.search(r"<thead\b.*?</thead>", table, re.S)
+        if not head:
+            continue
+        headers = [_plain(cell) for cell in re.findall(r"<th\b.*?</th>", head.group(0), re.S)]
+        columns = [i for i, text in enumerate(headers) if grade.framework in text]
+        force = re.escape(unescape(grade.force))
+        for row in re.findall(rf'<tr data-force="{force}"[^>]*>(.*?)</tr>', table, re.S):
+            cells = [_plain(c) for _, c in re.findall(r"<(t[hd])\b[^>]*>(.*?)</\1>", row, re.S)]
+            if any(i < len(cells) and _names_grade(cells[i], grade) for i in columns):
+                return True
+    return False
+
+
+def _csv_shows(text: str, grade) -> bool:
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        return False
+    columns = [i for i, name in enumerate(rows[0]) if grade.framework in name]
+    for row in rows[1:]:
+        if (
+            row
+            and row[0] == grade.force
+            and any(i < len(row) and _names_grade(row[i], grade) for i in columns)
+        ):
+            return True
+    return False
+
+
+def _json_shows(text: str, grade) -> bool:
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return False
+    if not isinstance(document, dict) or document.get("force") != grade.force:
+        return False
+    return any(
+        grade.framework in (area.get("name") or "") and area.get("grade") in grade_words(grade)
+        for area in document.get("areas") or []
+    )
+
+
+def grade_words(grade) -> tuple[str, str]:
+    return grade.label, grade.short_label
+
+
+def plan(world: World) -> tuple[list[Candidate], int, list[str]]:
+    """Every pattern's URLs, the number of patterns, and the patterns the crawl could not
+    fill (each one is a failure: teach SEGMENT_KINDS or _admin_candidates about it)."""
+    found, unfillable = [], []
+    patterns = url_patterns()
+    for pattern in patterns:
+        try:
+            found.extend(candidates(world, pattern))
+        except (Unfillable, NoReverseMatch) as exc:
+            unfillable.append(str(exc))
+    return found, len(patterns), unfillable
