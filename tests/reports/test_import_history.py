@@ -2,8 +2,10 @@
 rows: the system, the file and the import's number."""
 
 import html
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 
 from inspections.models import (
@@ -65,3 +67,33 @@ def test_a_long_file_name_is_shortened_and_keeps_the_import_number():
     assert len(source) <= HISTORY_SOURCE_LIMIT
     assert source.startswith("import of a-very-long-report-name-")
     assert source.endswith("… (import #123456)")
+
+
+def test_the_migration_names_earlier_imports_on_their_rows_and_leaves_later_edits(hmi, reference):
+    # As an import before this change left them: no source, evidence naming the importer.
+    result = import_fixture(MARKDOWN, user=None)
+    saved = ReportImport.objects.get(pk=result.report_import_id)
+    inspection = saved.inspection
+    rows = inspection.history.all()
+    rows.update(history_change_reason=None)
+    items = EvidenceItem.objects.filter(criterion_assessment__area__inspection=inspection)
+    EvidenceItem.history.filter(id__in=items.values("pk")).update(
+        history_change_reason="", history_user=saved.imported_by
+    )
+    later = inspection
+    later.reference = "Corrected later"
+    later._history_user = hmi
+    later.save()
+
+    migration = importlib.import_module("reports.migrations.0005_history_sources")
+    migration.label_imported_rows(django_apps, None)
+
+    source = history_source(saved)
+    assert set(
+        EvidenceItem.history.filter(id__in=items.values("pk")).values_list(
+            "history_change_reason", flat=True
+        )
+    ) == {source}
+    latest, *earlier = inspection.history.order_by("-history_date")
+    assert (latest.history_user, latest.history_change_reason) == (hmi, None)
+    assert {row.history_change_reason for row in earlier} == {source}
