@@ -111,6 +111,7 @@ class Findings:
     wrong_status: list = field(default_factory=list)
     tolerated: list = field(default_factory=list)
     in_reach_404: list = field(default_factory=list)
+    seen: set = field(default_factory=set)  # marker tokens found anywhere
 
 
 # URL patterns
@@ -410,6 +411,8 @@ class PersonaCrawl:
             )
         for found in sorted({m.group(0).lower() for m in self.pattern.finditer(fetched.text)}):
             marker = self.tokens.get(found)
+            if marker is not None:
+                self.findings.seen.add(marker.token)
             if marker is not None and self.persona not in self.world.audience(marker):
                 self._leak(fetched.url, marker.token, marker.material, marker.slug, marker.code)
         for grade in self.world.hidden_grades:

@@ -98,6 +98,14 @@ def test_persona_sees_only_what_it_may(world, url_plan, figures, persona):
     findings = crawl.findings
     figures[persona] = findings
     problems = _problems(findings)
+    # The crawl must have found what the persona may see, or a leak could hide behind pages
+    # it never reached.
+    unseen = sorted(
+        f"{m.token} ({m.material}, {m.slug or 'national'}/{m.code or '-'})"
+        for m in world.markers
+        if persona in world.audience(m) and m.token not in findings.seen
+    )
+    problems += [f"NOT FOUND (in its audience) {line}" for line in unseen]
     assert not problems, f"{persona}: {len(problems)} problems\n" + "\n".join(problems)
 
 
