@@ -24,6 +24,8 @@ What fails:
    that looked nothing up), never 200. Within reach any answer below 500 is right (a
    moderator's 403 on the edit page of an inspection they may read); 404s within reach are
    counted in the figures, not failed.
+4. Reach of the crawl itself: a marker in the persona's audience that it found nowhere, so a
+   leak cannot hide behind pages the walk never reached.
 
 Figures (personas, stages, URLs tried, 5xx, leaks) are printed at the end (visible with -s)
 and written to <WORKBENCH_VAR_DIR>/security/persona-crawl.json.
