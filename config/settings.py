@@ -153,6 +153,8 @@ AXES_LOCKOUT_CALLABLE = "config.login_throttle.lockout_response"
 # many places from the right of X-Forwarded-For (each trusted proxy appends one).
 WORKBENCH_TRUSTED_PROXIES = env_int("WORKBENCH_TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "config.login_throttle.client_ip_address"
+# No start-up banner: management commands print only what they mean to say.
+AXES_VERBOSE = False
 
 # Sessions end after a working day without a request: a request starts the day again (the
 # store saves the session anew once it is a few minutes behind, not on every request).
@@ -313,5 +315,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # WeasyPrint logs a line per layout step at INFO; its warnings (refused URLs) still show.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint.progress": {"level": "WARNING"},
+        # django-axes logs every successful login at INFO; failures and lockouts still show.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -71,10 +71,24 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 INSPECTORATE_STAFF = (INSPECTOR, LEAD_INSPECTOR, MODERATOR, ADMINISTRATOR)
 
 
-def is_inspectorate_staff(user) -> bool:
+def group_names(user) -> frozenset[str]:
+    """The names of the user's groups, read once per user object (so once per request)."""
+    cached = getattr(user, "_workbench_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._workbench_group_names = cached
+    return cached
+
+
+def has_role(user, *names: str) -> bool:
+    """An active user in one of the named role groups; superusers hold every role."""
     if not (user.is_authenticated and user.is_active):
         return False
-    return user.is_superuser or user.groups.filter(name__in=INSPECTORATE_STAFF).exists()
+    return user.is_superuser or not group_names(user).isdisjoint(names)
+
+
+def is_inspectorate_staff(user) -> bool:
+    return has_role(user, *INSPECTORATE_STAFF)
 
 
 def _permissions(codes: list[str]) -> list[Permission]:

@@ -35,9 +35,7 @@ def sees_inspection_as_liaison_only(user: AbstractBaseUser, inspection: Inspecti
 
 def edits_national_report(user: AbstractBaseUser) -> bool:
     """Lead inspectors and administrators: the national report's summary and recommendations."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name__in=NATIONAL_EDITORS).exists()
+    return roles.has_role(user, *NATIONAL_EDITORS)
 
 
 def sees_national_drafts(user: AbstractBaseUser) -> bool:

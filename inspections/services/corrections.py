@@ -25,9 +25,7 @@ HISTORY_REASON = "Administrator's correction"
 
 
 def may_correct(user: AbstractBaseUser) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists()
+    return roles.has_role(user, roles.ADMINISTRATOR)
 
 
 def _locked_area(criterion_assessment_id: int) -> tuple[CriterionAssessment, AreaAssessment]:
