@@ -16,31 +16,42 @@ def _back(item_or_assessment, anchor: str = ""):
     return redirect(assessment.get_absolute_url() + anchor)
 
 
+def _parent(request, assessment) -> EvidenceItem | None:
+    """The top-level item a sub-point is added under, named by `?parent=` or the form."""
+    parent_id = request.GET.get("parent") or request.POST.get("parent")
+    if not parent_id:
+        return None
+    return get_object_or_404(
+        EvidenceItem, pk=parent_id, criterion_assessment=assessment, parent=None
+    )
+
+
+def _written(data: dict) -> dict:
+    return {"text": data["text"], "lead": data["lead"], "source": data["source"]}
+
+
+def _form_page(request, context: dict, status: int):
+    return render(request, "inspections/evidence_form.html", context, status=status)
+
+
 @login_required
 def evidence_add(request, pk):
     assessment = criterion_assessment_get_for_user(user=request.user, pk=pk)
     require_team(request.user, assessment.area.inspection)
-    parent_id = request.GET.get("parent") or request.POST.get("parent")
-    parent = None
-    if parent_id:
-        parent = get_object_or_404(
-            EvidenceItem, pk=parent_id, criterion_assessment=assessment, parent=None
-        )
+    parent = _parent(request, assessment)
     kind = request.GET.get("kind") if request.GET.get("kind") in EvidenceKind.values else None
     form = EvidenceItemForm(
         request.POST or None, sub_point=parent is not None, initial={"kind": kind}
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        kind = form.cleaned_data.get("kind") or (parent.kind if parent else "")
         try:
             item = services.evidence_item_create(
                 assessment=assessment,
                 user=request.user,
-                kind=data.get("kind") or (parent.kind if parent else ""),
-                text=data["text"],
-                lead=data["lead"],
-                source=data["source"],
+                kind=kind,
                 parent=parent,
+                **_written(form.cleaned_data),
             )
         except AssessmentLocked as exc:
             messages.error(request, str(exc))
@@ -48,8 +59,7 @@ def evidence_add(request, pk):
         messages.success(request, "Evidence added.")
         return _back(assessment, f"#item-{item.pk}")
     context = {"assessment": assessment, "form": form, "parent": parent}
-    status = 400 if form.is_bound else 200
-    return render(request, "inspections/evidence_form.html", context, status=status)
+    return _form_page(request, context, 400 if form.is_bound else 200)
 
 
 @login_required
@@ -63,12 +73,7 @@ def evidence_edit(request, pk):
         data = form.cleaned_data
         try:
             services.evidence_item_update(
-                item=item,
-                user=request.user,
-                version=data["version"] or 0,
-                text=data["text"],
-                lead=data["lead"],
-                source=data["source"],
+                item=item, user=request.user, version=data["version"] or 0, **_written(data)
             )
         except AssessmentLocked as exc:
             messages.error(request, str(exc))
@@ -80,15 +85,9 @@ def evidence_edit(request, pk):
         else:
             messages.success(request, "Evidence saved.")
             return _back(item, f"#item-{item.pk}")
-    context = {
-        "assessment": item.criterion_assessment,
-        "item": item,
-        "form": form,
-        "conflict": conflict,
-        "attachment_form": AttachmentForm(),
-    }
-    status = 409 if conflict else (400 if form.is_bound else 200)
-    return render(request, "inspections/evidence_form.html", context, status=status)
+    context = {"assessment": item.criterion_assessment, "item": item, "form": form}
+    context.update(conflict=conflict, attachment_form=AttachmentForm())
+    return _form_page(request, context, 409 if conflict else (400 if form.is_bound else 200))
 
 
 @login_required
