@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from grading.models import criteria_tree_order
 from inspections.exceptions import AssessmentLocked, EditConflict
-from inspections.forms import statement_form_class, statement_initial
+from inspections.forms.evidence import statement_form_class, statement_initial
 from inspections.models import CriterionAssessment, EvidenceKind
 from inspections.outcome_panel import outcome_panel_context
 from inspections.selectors import criterion_assessment_get_for_user, evidence_lists

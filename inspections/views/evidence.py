@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from inspections.exceptions import AssessmentLocked, EditConflict
-from inspections.forms import AttachmentForm, EvidenceItemForm, MoveForm
+from inspections.forms.evidence import AttachmentForm, EvidenceItemForm, MoveForm
 from inspections.models import EvidenceItem, EvidenceKind
 from inspections.selectors import criterion_assessment_get_for_user, evidence_item_get_for_user
 from inspections.services import evidence as services

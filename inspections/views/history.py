@@ -9,8 +9,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from inspections.forms_overview import OverviewForm
-from inspections.forms_practice import DevelopingPracticeForm
+from inspections.forms.overview import OverviewForm
+from inspections.forms.practice import DevelopingPracticeForm
 from inspections.history import history_entries
 from inspections.models import EvidenceAttachment
 from inspections.selectors import (

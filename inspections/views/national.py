@@ -13,7 +13,7 @@ from grading.charts_distribution import (
     DistributionGroup,
     distribution_chart_svg,
 )
-from inspections.filters_national import NationalGradeFilter
+from inspections.filters.national import NationalGradeFilter
 from inspections.models import Programme
 from inspections.selectors_national import GradeCell, NationalTable, national_forces, national_table
 from inspections.selectors_outcomes import programme_get_by_year

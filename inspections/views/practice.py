@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from forces.models import Force
 from inspections.exceptions import EditConflict
-from inspections.filters import DevelopingPracticeFilter
-from inspections.forms_practice import DevelopingPracticeForm, PracticeSelectForm
+from inspections.filters.practice import DevelopingPracticeFilter
+from inspections.forms.practice import DevelopingPracticeForm, PracticeSelectForm
 from inspections.permissions import can_edit_inspection
 from inspections.selectors import inspection_get_for_user
 from inspections.services import practice as services

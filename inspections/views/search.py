@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from inspections.filters_search import EvidenceFilter
+from inspections.filters.search import EvidenceFilter
 from inspections.selectors_search import evidence_kind_counts, evidence_search_queryset
 
 PAGE_SIZE = 25

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from inspections.forms_overview import overview_initial
+from inspections.forms.overview import overview_initial
 from inspections.models import Inspection
 from inspections.services.overview import (
     OVERVIEW_FIELDS,

@@ -1,4 +1,4 @@
-"""Filters for the list pages, one FilterSet per page."""
+"""Filters for the developing practice library."""
 
 import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector

@@ -3,7 +3,7 @@
 import django_filters
 
 from forces.models import Force, Region
-from inspections.filters_outcomes import ForceChoiceFilter
+from inspections.filters.outcomes import ForceChoiceFilter
 from inspections.selectors_outcomes import similar_force_ids
 
 

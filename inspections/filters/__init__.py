@@ -1,0 +1,1 @@
+"""Filters for the list pages: one FilterSet per page, one module per topic."""

@@ -1,0 +1,1 @@
+"""Forms: validation and normalisation of what people type, one module per topic."""
