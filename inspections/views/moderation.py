@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from inspections.exceptions import AssessmentLocked
 from inspections.forms_moderation import GradeProposalForm, LeadActionForm, NoneIdentifiedForm
 from inspections.models import AssessmentStatus, FactualAccuracyComment, GradeProposal
-from inspections.outcome_panel import headline_badges
 from inspections.outcomes import inspection_outcomes
+from inspections.outcomes.panel import headline_badges
 from inspections.selectors import criterion_assessment_get_for_user
 from inspections.selectors_moderation import (
     area_get_for_moderation,

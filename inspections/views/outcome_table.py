@@ -8,8 +8,8 @@ from forces.models import Force
 from grading.models import Framework, Indicator
 from grading.significance import MsfCall, TrendCall
 from inspections.models import Programme
-from inspections.outcome_panel import Badge, call_badge
 from inspections.outcomes import AREA_KIND, AreaOutcome
+from inspections.outcomes.panel import Badge, call_badge
 
 # Sorting by an area puts better calls first and forces without data last.
 MSF_RANK = {MsfCall.BETTER: 0, MsfCall.SAME: 1, MsfCall.WORSE: 2}

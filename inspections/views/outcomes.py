@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from inspections import outcome_panel
 from inspections.filters.outcomes import ProgrammeIndicatorFilter
+from inspections.outcomes import panel as outcome_panel
 from inspections.outcomes import programme_outcomes
 from inspections.selectors import criterion_assessment_get_for_user
 from inspections.selectors_outcomes import indicator_forces_for_user, programme_get_by_year

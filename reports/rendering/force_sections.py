@@ -8,7 +8,7 @@ children; an implicit criterion (2007 areas) prints its evidence without a headi
 from grading.charts_distribution import DistributionBar, DistributionGroup, distribution_chart_svg
 from grading.reference.schemes import FOUR_POINT
 from inspections.models import EvidenceKind
-from inspections.outcome_panel import chart_svg, confidence_of, data_year_label, panel_row
+from inspections.outcomes.panel import chart_svg, confidence_of, data_year_label, panel_row
 from inspections.plain_text import text_blocks
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.text import paragraphs

@@ -1,6 +1,6 @@
 """The outcome panel of a criterion page: indicator calls, their chart and a ready statement.
 
-Glue between `inspections.outcomes` (the calls) and the templates: the criterion view adds
+Glue between `inspections.outcomes.calls` (the calls) and the templates: the criterion view adds
 `outcome_panel_context(...)` to its context and the chart view reuses the same pieces.
 """
 
@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from grading import charts, significance
 from grading.significance import MsfCall, TrendCall
-from inspections.outcomes import AreaOutcome, IndicatorRow, inspection_outcomes
+from inspections.outcomes.calls import AreaOutcome, IndicatorRow, inspection_outcomes
 
 # Where administrators import indicator results; the fallback covers the page not existing yet.
 IMPORT_URL_NAME = "grading:indicator_import"
