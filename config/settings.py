@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "forces",
     "grading",
     "inspections",
+    "moderation",
     "reports",
 ]
 

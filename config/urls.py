@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("", include("inspections.urls")),
+    path("", include("moderation.urls")),
     path("", include("grading.urls")),
     path("reports/", include("reports.urls")),
 ]

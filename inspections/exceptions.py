@@ -24,3 +24,14 @@ class EditConflict(Exception):
             "Someone else saved this since you opened it. Your text is kept below next to "
             "theirs: compare them, then save again."
         )
+
+
+class WorkflowRefused(Exception):
+    """A workflow step the rules do not allow now; `problems` lists what stands in the way.
+
+    Views show the message (and the problems) and change nothing.
+    """
+
+    def __init__(self, message: str, problems: list | None = None):
+        self.problems = problems or []
+        super().__init__(message)

@@ -24,7 +24,7 @@ def _inspections(keys: Collection[ResultKey], lock: bool) -> list[Inspection]:
         programme__period_end__year__in=years | {year + COMPARED_WITH for year in years},
     ).select_related("force", "programme")
     if lock:
-        # Publishing locks the inspection row first (inspections.services.moderation), so
+        # Publishing locks the inspection row first (moderation.services.transitions), so
         # holding these rows until the write commits keeps any area from being published
         # between this check and the write.
         inspections = inspections.select_for_update(of=("self",)).order_by("pk")

@@ -63,7 +63,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     FORCE_LIAISON: ["inspections.add_developingpractice", "inspections.view_developingpractice"],
     # Administrators keep reference data and users; they get every permission of these apps,
     # and unlock logins that django-axes locked after repeated failures.
-    ADMINISTRATOR: ["auth.*", "axes.*", "forces.*", "grading.*", "inspections.*", "reports.*"],
+    ADMINISTRATOR: [
+        "auth.*",
+        "axes.*",
+        "forces.*",
+        "grading.*",
+        "inspections.*",
+        "moderation.*",
+        "reports.*",
+    ],
 }
 
 

@@ -5,6 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
+from inspections.exceptions import WorkflowRefused
+
 # What a browser reads as the start of a tag: "<" directly before a letter, "/", "!" or "?".
 # No closing ">" is needed: `x <img src=x onerror=alert(1) y` is a tag to a browser that
 # finds a ">" later on the page. "a < b", "<5%" and "2 <3" stay plain text.
@@ -73,3 +75,21 @@ def attachment_type(upload) -> str:
     if not signatures and b"\x00" in head:
         raise ValidationError(f"A .{extension} file must be text.")
     return content_type
+
+
+# Reasons, rationales, comments and answers written in the workflow.
+REASON_TEXT_LIMIT = 5000
+
+
+def checked_text(value: str, what: str, required: bool) -> str:
+    """The text stripped; WorkflowRefused when it is missing, too long or has mark-up."""
+    value = (value or "").strip()
+    if required and not value:
+        raise WorkflowRefused(f"Write {what}.")
+    if len(value) > REASON_TEXT_LIMIT:
+        raise WorkflowRefused(f"Keep {what} under {REASON_TEXT_LIMIT:,} characters.")
+    try:
+        validate_plain_text(value)
+    except ValidationError as exc:
+        raise WorkflowRefused(" ".join(exc.messages)) from exc
+    return value

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from inspections.admin.base import ReadOnlyRecordAdmin
+from inspections.exceptions import WorkflowRefused
 from inspections.models import (
     AssessmentStatus,
     Correction,
@@ -16,7 +17,6 @@ from inspections.models import (
     EvidenceItem,
 )
 from inspections.services import corrections as services
-from inspections.workflow import WorkflowRefused
 
 CORRECTABLE = [
     AssessmentStatus.SUBMITTED,

@@ -19,6 +19,7 @@ from inspections.models import (
     EvidenceAttachment,
     EvidenceItem,
     EvidenceKind,
+    NoneIdentified,
 )
 
 _SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
@@ -203,4 +204,16 @@ class EvidenceAttachmentAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
         "size",
         "uploaded_by",
         "uploaded_at",
+    ]
+
+
+@admin.register(NoneIdentified)
+class NoneIdentifiedAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
+    list_display = ["criterion_assessment", "kind", "marked_by", "marked_at"]
+    list_select_related = [
+        "marked_by",
+        "criterion_assessment__area__inspection__force",
+        "criterion_assessment__area__inspection__programme",
+        "criterion_assessment__area__framework",
+        "criterion_assessment__criterion__parent",
     ]

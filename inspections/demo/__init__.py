@@ -7,23 +7,21 @@ from django.db import transaction
 
 from inspections.demo.content import FORCES, LEAD_USERNAME, LIAISON_USERNAME
 from inspections.demo.content_overview import OVERVIEW
-from inspections.demo.findings import demo_findings_write, demo_practice_write
+from inspections.demo.findings import (
+    demo_empty_lists_mark,
+    demo_findings_write,
+    demo_practice_write,
+)
 from inspections.demo.indicators import demo_indicator_results_write
-from inspections.demo.moderation import demo_panels_ensure, demo_workflow_write
 from inspections.demo.people import demo_liaison_ensure, demo_users_ensure
 from inspections.demo.places import demo_force_ensure
-from inspections.models import (
-    AreaAssessment,
-    CriterionAssessment,
-    DevelopingPractice,
-    EvidenceItem,
-    FactualAccuracyComment,
-    Inspection,
-    NoneIdentified,
-    Programme,
-)
+from inspections.models import Inspection, Programme
 from inspections.services import inspection_create
-from inspections.services.history import DEMO_SOURCE, inspection_history_source_set
+from inspections.services.history import (
+    DEMO_SOURCE,
+    inspection_history,
+    inspection_history_source_set,
+)
 
 DEMO_YEAR = 2008
 
@@ -63,11 +61,8 @@ def demo_load() -> dict:
         practice += demo_practice_write(inspection=inspection, spec=spec, users=users)
         forces.append(force)
         inspections.append((inspection, spec))
-    panels = demo_panels_ensure(
-        programme=programme, users=users, inspections=[pair[0] for pair in inspections]
-    )
     for inspection, spec in inspections:
-        demo_workflow_write(inspection=inspection, spec=spec, users=users)
+        demo_empty_lists_mark(inspection=inspection, user=users[spec.inspector])
         # Written without a user: the history names the demo as their source instead.
         inspection_history_source_set(inspection_id=inspection.pk, source=DEMO_SOURCE)
     # The liaison belongs to the first demo force; the second has none, to show the difference.
@@ -80,40 +75,21 @@ def demo_load() -> dict:
         "evidence_items": evidence_items,
         "developing_practice": practice,
         "indicator_results": indicator_results,
-        "moderation_panels": panels,
+        "inspection_ids": [inspection.pk for inspection, _ in inspections],
         "users": list(users),
         "replaced_inspections": replaced,
     }
 
 
 def _demo_inspections_delete() -> int:
-    """Delete the demo forces' inspections, then the history rows they leave behind."""
+    """Delete the demo forces' inspections, then every history row they leave behind."""
     inspections = Inspection.objects.filter(
         force__slug__in=[spec.slug for spec in FORCES], force__is_fictional=True
     )
     inspection_ids = list(inspections.values_list("pk", flat=True))
-    tracked = {
-        Inspection: inspection_ids,
-        AreaAssessment: AreaAssessment.objects.filter(inspection__in=inspection_ids),
-        CriterionAssessment: CriterionAssessment.objects.filter(
-            area__inspection__in=inspection_ids
-        ),
-        EvidenceItem: EvidenceItem.objects.filter(
-            criterion_assessment__area__inspection__in=inspection_ids
-        ),
-        DevelopingPractice: DevelopingPractice.objects.filter(inspection__in=inspection_ids),
-        NoneIdentified: NoneIdentified.objects.filter(
-            criterion_assessment__area__inspection__in=inspection_ids
-        ),
-        FactualAccuracyComment: FactualAccuracyComment.objects.filter(
-            area__inspection__in=inspection_ids
-        ),
-    }
-    ids = {
-        model: rows if isinstance(rows, list) else list(rows.values_list("pk", flat=True))
-        for model, rows in tracked.items()
-    }
     Inspection.objects.filter(pk__in=inspection_ids).delete()
-    for model, pks in ids.items():
-        model.history.filter(id__in=pks).delete()
+    # Read from the history tables, so the rows of records just deleted are found too.
+    for inspection_id in inspection_ids:
+        for rows in inspection_history(inspection_id):
+            rows.delete()
     return len(inspection_ids)

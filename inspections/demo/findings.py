@@ -17,6 +17,7 @@ from inspections.models import (
     EvidenceItem,
     EvidenceKind,
     Inspection,
+    NoneIdentified,
 )
 
 EVIDENCE = {"wealdshire": content_wealdshire.EVIDENCE, "northmoor": content_northmoor.EVIDENCE}
@@ -137,3 +138,14 @@ def _grade(framework: Framework, rank: int | None) -> GradeLevel | None:
     if rank is None or not levels:
         return None
     return levels[min(rank, len(levels)) - 1]
+
+
+def demo_empty_lists_mark(*, inspection: Inspection, user: AbstractUser) -> None:
+    """The team's confirmation that the lists the demo leaves empty are empty on purpose."""
+    for assessment in CriterionAssessment.objects.filter(area__inspection=inspection):
+        kinds = set(assessment.evidence.values_list("kind", flat=True))
+        for kind in EvidenceKind.values:
+            if kind not in kinds:
+                NoneIdentified.objects.create(
+                    criterion_assessment=assessment, kind=kind, marked_by=user
+                )

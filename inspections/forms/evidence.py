@@ -109,3 +109,8 @@ class MoveForm(forms.Form):
         if bool(data.get("direction")) == bool(data.get("kind")):
             raise forms.ValidationError("Choose either a direction or a list to move to.")
         return data
+
+
+class NoneIdentifiedForm(forms.Form):
+    kind = forms.ChoiceField(choices=EvidenceKind.choices)
+    marked = forms.TypedChoiceField(choices=[("1", "yes"), ("0", "no")], coerce=lambda v: v == "1")

@@ -9,29 +9,13 @@ from inspections.models.evidence import (
     EvidenceItem,
     EvidenceKind,
     EvidenceSource,
+    NoneIdentified,
 )
 from inspections.models.inspections import (
     Inspection,
     InspectionStatus,
     TeamMembership,
     TeamRole,
-)
-from inspections.models.moderation import (
-    AgendaItem,
-    AssessmentEvent,
-    CommentResponse,
-    DecisionOutcome,
-    DecisionState,
-    Dissent,
-    FactualAccuracyComment,
-    GradeProposal,
-    ModerationPanel,
-    NoneIdentified,
-    PanelDecision,
-    PanelKind,
-    PanelMemberRole,
-    PanelMembership,
-    PanelSession,
 )
 from inspections.models.national import GradeDistribution, PublishedGrade, Recommendation
 from inspections.models.practice import DevelopingPractice
@@ -46,21 +30,7 @@ from inspections.models.surveys import ForceSurveyOverride, OutcomeWording, Surv
 __all__ = [
     "Correction",
     "CorrectionField",
-    "AgendaItem",
-    "AssessmentEvent",
-    "CommentResponse",
-    "DecisionOutcome",
-    "DecisionState",
-    "Dissent",
-    "FactualAccuracyComment",
-    "GradeProposal",
-    "ModerationPanel",
     "NoneIdentified",
-    "PanelDecision",
-    "PanelKind",
-    "PanelMemberRole",
-    "PanelMembership",
-    "PanelSession",
     "PublishedIndicatorCall",
     "OverviewTable",
     "InspectionGlossaryEntry",

@@ -110,3 +110,31 @@ class EvidenceAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class NoneIdentified(models.Model):
+    """The team's explicit statement that a criterion's list is empty on purpose.
+
+    Removed by the evidence services as soon as an item is added to that list.
+    """
+
+    criterion_assessment = models.ForeignKey(
+        CriterionAssessment, on_delete=models.CASCADE, related_name="none_identified"
+    )
+    kind = models.CharField(max_length=30, choices=EvidenceKind.choices)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    marked_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "“none identified” mark"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["criterion_assessment", "kind"], name="none_identified_once_per_list"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion_assessment}: no {self.get_kind_display().lower()}"

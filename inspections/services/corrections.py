@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from inspections import roles
+from inspections.exceptions import WorkflowRefused
 from inspections.models import (
     AreaAssessment,
     AssessmentStatus,
@@ -18,8 +19,7 @@ from inspections.models import (
     CriterionAssessment,
     EvidenceItem,
 )
-from inspections.validators import LEAD_LIMIT
-from inspections.workflow import WorkflowRefused, checked_text
+from inspections.validators import LEAD_LIMIT, checked_text
 
 HISTORY_REASON = "Administrator's correction"
 

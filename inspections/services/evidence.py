@@ -16,8 +16,8 @@ from inspections.models import (
     EvidenceItem,
     EvidenceKind,
 )
-from inspections.services.grades import none_identified_clear
 from inspections.services.locks import criterion_assessment_lock
+from inspections.services.none_identified import none_identified_clear
 
 
 def _siblings(item: EvidenceItem):

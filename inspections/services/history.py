@@ -7,11 +7,12 @@ nobody. Callers from a higher app (the importer) pass their own wording, so this
 needs to know about them.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from inspections.models import (
     AreaAssessment,
@@ -19,7 +20,6 @@ from inspections.models import (
     DevelopingPractice,
     EvidenceAttachment,
     EvidenceItem,
-    FactualAccuracyComment,
     GradeDistribution,
     Inspection,
     NoneIdentified,
@@ -35,13 +35,26 @@ HISTORY_SOURCE_LIMIT = EvidenceItem.history.model._meta.get_field(
 ).max_length
 
 
+# Higher apps keep history rows of their own under an inspection's areas (moderation's
+# factual-accuracy comments); they register a function giving those rows for the areas' ids,
+# so labelling and clearing an inspection's history reaches them without this app importing
+# them.
+_AREA_HISTORY_PARTS: list[Callable[[list[int]], list[QuerySet]]] = []
+
+
+def area_history_part_register(part: Callable[[list[int]], list[QuerySet]]) -> None:
+    """Have `inspection_history` include the rows `part(area_ids)` returns."""
+    if part not in _AREA_HISTORY_PARTS:
+        _AREA_HISTORY_PARTS.append(part)
+
+
 def _ids(history_rows) -> list[int]:
     # From the history tables, so records deleted since still count as the inspection's.
     return list(history_rows.values_list("id", flat=True).distinct())
 
 
-def _inspection_history(inspection_id: int) -> list:
-    """The history rows of an inspection and of every record under it."""
+def inspection_history(inspection_id: int) -> list[QuerySet]:
+    """The history rows of an inspection and of every record under it, deleted ones too."""
     areas = _ids(AreaAssessment.history.filter(inspection_id=inspection_id))
     criteria = _ids(CriterionAssessment.history.filter(area_id__in=areas))
     items = _ids(EvidenceItem.history.filter(criterion_assessment_id__in=criteria))
@@ -52,9 +65,9 @@ def _inspection_history(inspection_id: int) -> list:
         EvidenceItem.history.filter(id__in=items),
         EvidenceAttachment.history.filter(item_id__in=items),
         NoneIdentified.history.filter(criterion_assessment_id__in=criteria),
-        FactualAccuracyComment.history.filter(area_id__in=areas),
         PublishedIndicatorCall.history.filter(area_id__in=areas),
         DevelopingPractice.history.filter(inspection_id=inspection_id),
+        *(rows for part in _AREA_HISTORY_PARTS for rows in part(areas)),
     ]
 
 
@@ -79,7 +92,7 @@ def inspection_history_source_set(*, inspection_id: int, source: str) -> int:
     works on it, so every row it labels is one that writer made; rows that already name a
     source are left as they are, so calling it again changes nothing.
     """
-    return _label(_inspection_history(inspection_id), source)
+    return _label(inspection_history(inspection_id), source)
 
 
 @transaction.atomic

@@ -3,7 +3,6 @@
 from inspections.urls import (
     evidence,
     inspections,
-    moderation,
     national,
     outcomes,
     overview,
@@ -16,7 +15,6 @@ app_name = "inspections"
 urlpatterns = (
     inspections.urlpatterns
     + evidence.urlpatterns
-    + moderation.urlpatterns
     + national.urlpatterns
     + outcomes.urlpatterns
     + overview.urlpatterns

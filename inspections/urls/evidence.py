@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inspections.views import attachments, evidence, history
+from inspections.views import attachments, evidence, history, none_identified
 
 urlpatterns = [
     path("criteria/<int:pk>/evidence/add/", evidence.evidence_add, name="evidence_add"),
@@ -11,4 +11,9 @@ urlpatterns = [
     path("evidence/<int:pk>/attachments/", attachments.attachment_add, name="attachment_add"),
     path("attachments/<int:pk>/", attachments.attachment_download, name="attachment_download"),
     path("attachments/<int:pk>/delete/", attachments.attachment_delete, name="attachment_delete"),
+    path(
+        "criteria/<int:pk>/none-identified/",
+        none_identified.none_identified,
+        name="none_identified",
+    ),
 ]

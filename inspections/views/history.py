@@ -18,7 +18,6 @@ from inspections.selectors import (
     evidence_item_get_for_user,
     inspection_get_for_user,
 )
-from inspections.selectors_moderation import area_get_for_moderation
 from inspections.services import practice as practice_services
 from inspections.services.overview import OVERVIEW_FIELDS
 
@@ -34,13 +33,6 @@ STATEMENT_LABELS = {
     "statement": "Summary statement",
     "statement_overridden": "Written by hand",
 }
-AREA_LABELS = {
-    "status": "Status",
-    "proposed_grade": "Proposed grade",
-    "grade_rationale": "Rationale",
-    "final_grade": "Final grade",
-    "contextual_factors": "Contextual factors",
-}
 OVERVIEW_LABELS = {name: OverviewForm.base_fields[name].label for name in OVERVIEW_FIELDS}
 PRACTICE_LABELS = {
     "framework": "Inspection area",
@@ -52,7 +44,7 @@ PRACTICE_LABELS = {
 }
 
 
-def _page(request, *, title: str, back_url: str, entries, inspection=None, **extra):
+def history_page(request, *, title: str, back_url: str, entries, inspection=None, **extra):
     context = {
         "title": title,
         "back_url": back_url,
@@ -71,7 +63,7 @@ def evidence_history(request, pk):
         labels=EVIDENCE_LABELS,
         attachments=EvidenceAttachment.history.filter(item_id=item.pk),
     )
-    return _page(
+    return history_page(
         request,
         title="History of an evidence item",
         back_url=item.get_absolute_url(),
@@ -83,7 +75,7 @@ def evidence_history(request, pk):
 @login_required
 def statement_history(request, pk):
     assessment = criterion_assessment_get_for_user(user=request.user, pk=pk)
-    return _page(
+    return history_page(
         request,
         title=f"History of the summary statement for {assessment.criterion.number}",
         back_url=assessment.get_absolute_url(),
@@ -93,21 +85,9 @@ def statement_history(request, pk):
 
 
 @login_required
-def area_history(request, pk):
-    area = area_get_for_moderation(user=request.user, pk=pk)
-    return _page(
-        request,
-        title=f"History of {area.framework.name}: status, grades and rationale",
-        back_url=reverse("inspections:area_detail", args=[area.pk]),
-        entries=history_entries(area.history.all(), labels=AREA_LABELS),
-        inspection=area.inspection,
-    )
-
-
-@login_required
 def overview_history(request, pk):
     inspection = inspection_get_for_user(user=request.user, pk=pk)
-    return _page(
+    return history_page(
         request,
         title="History of the force overview",
         back_url=reverse("inspections:overview_detail", args=[inspection.pk]),
@@ -132,7 +112,7 @@ def _practice_for_history(user, pk):
 @login_required
 def practice_history(request, pk):
     practice, sees_inspection = _practice_for_history(request.user, pk)
-    return _page(
+    return history_page(
         request,
         title=f"History of “{practice.title}”",
         back_url=reverse("inspections:practice_detail", args=[practice.pk]),

@@ -56,6 +56,8 @@ def label_imported_rows(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # It reads the moderation models' history where they lived then, in `inspections`.
+    run_before = [("inspections", "0008_moderation_models_move_out")]
     dependencies = [
         ("reports", "0004_report_run_heartbeat"),
         ("inspections", "0005_moderation"),

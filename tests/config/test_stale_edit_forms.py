@@ -17,14 +17,15 @@ from django.urls import get_resolver, reverse
 
 from forces.models import ForceLiaison
 from inspections import roles
-from inspections.models import CriterionAssessment, EvidenceKind, FactualAccuracyComment
+from inspections.models import CriterionAssessment, EvidenceKind
 from inspections.services import evidence as evidence_services
-from inspections.services.factual import factual_comment_add
-from inspections.services.grades import grade_propose
-from inspections.services.moderation import area_transition
 from inspections.services.overview import inspection_overview_update
 from inspections.services.practice import developing_practice_update
 from inspections.services.statements import criterion_statement_save
+from moderation.models import FactualAccuracyComment
+from moderation.services.factual import factual_comment_add
+from moderation.services.proposals import grade_propose
+from moderation.services.transitions import area_transition
 from reports.models import ReportText, ReportTextKey
 from reports.services.recommendations import (
     national_summary_save,
@@ -32,7 +33,8 @@ from reports.services.recommendations import (
     recommendation_version,
 )
 from tests.factories import UserFactory
-from tests.inspections.moderation_support import (
+from tests.inspections.practice_support import _practice
+from tests.moderation.moderation_support import (
     NP_RATIONALE,
     decide,
     grade,
@@ -40,7 +42,6 @@ from tests.inspections.moderation_support import (
     panels_for,
     submit,
 )
-from tests.inspections.practice_support import _practice
 from tests.reports.national_support import recommend
 
 pytestmark = pytest.mark.django_db
@@ -233,10 +234,10 @@ EDIT_FORMS = [
     # One lead per inspection: "someone else" is the lead's other page (another tab or
     # computer), which is just as stale from this page's point of view.
     EditForm(
-        url_name="inspections:grade_proposal",
+        url_name="moderation:grade_proposal",
         editor="hmi",
-        page=lambda w: reverse("inspections:area_detail", args=[w.area.pk]),
-        post=lambda w: reverse("inspections:grade_proposal", args=[w.area.pk]),
+        page=lambda w: reverse("moderation:area_detail", args=[w.area.pk]),
+        post=lambda w: reverse("moderation:grade_proposal", args=[w.area.pk]),
         field="rationale",
         mine=f"Mine: {NP_RATIONALE}",
         theirs=f"Theirs: {NP_RATIONALE}",
@@ -278,7 +279,7 @@ EDIT_FORMS = [
 ]
 # Forms whose URL looks like an edit but whose record can be saved only once.
 NOT_EDITABLE = {
-    "inspections:factual_comment_answer": "a comment is answered once; a second answer, "
+    "moderation:factual_comment_answer": "a comment is answered once; a second answer, "
     "stale or not, is refused (test_a_stale_second_answer_is_refused_and_keeps_the_first)",
 }
 
@@ -373,7 +374,7 @@ def test_a_stale_second_answer_is_refused_and_keeps_the_first(client, world, rel
         proposed_correction="There are 42 teams.",
         criterion_assessment=released_area.criteria.first(),
     )
-    url = reverse("inspections:factual_comment_answer", args=[comment.pk])
+    url = reverse("moderation:factual_comment_answer", args=[comment.pk])
     client.force_login(world.alice)
     client.post(url, {"response": "accepted", "text": THEIRS})
     client.force_login(world.hmi)

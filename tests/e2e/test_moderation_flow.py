@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from inspections.models import AssessmentStatus, FactualAccuracyComment, PanelDecision
+from inspections.models import AssessmentStatus
+from moderation.models import FactualAccuracyComment, PanelDecision
 from tests.e2e.conftest import log_in
-from tests.inspections.moderation_support import complete_criterion, np_area, panels_for
+from tests.moderation.moderation_support import complete_criterion, np_area, panels_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +31,7 @@ def _open_item(page, session_title):
 
 
 def _alice_completes(page, area):
-    page.goto(reverse("inspections:area_detail", args=[area.pk]))
+    page.goto(reverse("moderation:area_detail", args=[area.pk]))
     expect(page.locator("#gaps")).to_contain_text("Write the summary statement.")
     page.locator("#gaps").get_by_role("link", name="Write the summary statement.").click()
     page.select_option("select[name=slot_coverage]", "most")
@@ -45,13 +46,13 @@ def _alice_completes(page, area):
         section = page.locator(f"section[aria-labelledby=list-{kind}]")
         section.get_by_role("button", name="Mark “none identified”").click()
         expect(page.get_by_text("The list is marked “none identified”.")).to_be_visible()
-    page.goto(reverse("inspections:area_detail", args=[area.pk]))
+    page.goto(reverse("moderation:area_detail", args=[area.pk]))
     expect(page.locator("#gaps li")).to_have_count(1)
     expect(page.locator("#gaps")).to_contain_text("Propose a grade")
 
 
 def _hmi_proposes_and_submits(page, area):
-    page.goto(reverse("inspections:area_detail", args=[area.pk]))
+    page.goto(reverse("moderation:area_detail", args=[area.pk]))
     page.get_by_label(re.compile("^Meeting the standard")).check()
     page.fill(
         "textarea[name=rationale]",
@@ -116,7 +117,7 @@ def test_force_a_neighbourhood_policing_from_drafting_to_the_national_table(
     _chair_confirms(hmi_page, national.title, "Nationally moderated")
     expect(hmi_page.get_by_text("Exceeding the standard").first).to_be_visible()
 
-    hmi_page.goto(reverse("inspections:area_detail", args=[area.pk]))
+    hmi_page.goto(reverse("moderation:area_detail", args=[area.pk]))
     hmi_page.get_by_role("button", name="Release the draft to the force").click()
     _status(hmi_page, "Released for factual-accuracy check")
 
@@ -139,7 +140,7 @@ def test_force_a_neighbourhood_policing_from_drafting_to_the_national_table(
     expect(hmi_page.get_by_text("still need an answer")).to_be_visible()
     _status(hmi_page, "Released for factual-accuracy check")
 
-    alice_page.goto(reverse("inspections:draft_report", args=[inspection_a.pk]))
+    alice_page.goto(reverse("moderation:draft_report", args=[inspection_a.pk]))
     comment = FactualAccuracyComment.objects.get()
     answer = alice_page.locator(f"#comment-{comment.pk}")
     answer.get_by_label("Accepted with change").check()
@@ -147,7 +148,7 @@ def test_force_a_neighbourhood_policing_from_drafting_to_the_national_table(
     answer.get_by_role("button", name="Send answer").click()
     expect(alice_page.get_by_text("Answer recorded and sent to the force.")).to_be_visible()
 
-    hmi_page.goto(reverse("inspections:area_detail", args=[area.pk]))
+    hmi_page.goto(reverse("moderation:area_detail", args=[area.pk]))
     hmi_page.get_by_role("button", name="Publish").click()
     _status(hmi_page, "Published")
 

@@ -5,6 +5,7 @@ that records who, why and what."""
 import pytest
 from django.urls import reverse
 
+from inspections.exceptions import WorkflowRefused
 from inspections.models import (
     AreaAssessment,
     AssessmentStatus,
@@ -15,8 +16,7 @@ from inspections.models import (
     InspectionStatus,
 )
 from inspections.services import corrections
-from inspections.workflow import WorkflowRefused
-from tests.inspections.moderation_support import np_area, submit
+from tests.moderation.moderation_support import np_area, submit
 
 pytestmark = pytest.mark.django_db
 

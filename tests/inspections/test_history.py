@@ -22,15 +22,15 @@ from inspections.models import (
     Recommendation,
 )
 from inspections.services import evidence as evidence_services
-from inspections.services.grades import grade_propose
 from inspections.services.history import (
     DEMO_SOURCE,
     inspection_history_source_set,
     programme_history_source_set,
 )
+from moderation.services.proposals import grade_propose
 from tests.factories import UserFactory
-from tests.inspections.moderation_support import NP_RATIONALE, grade, np_area
 from tests.inspections.practice_support import _practice
+from tests.moderation.moderation_support import NP_RATIONALE, grade, np_area
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ DEMO_SYSTEM = f"System — {DEMO_SOURCE}"
 HISTORY_PAGES = {
     "inspections:evidence_history": EvidenceItem,
     "inspections:statement_history": CriterionAssessment,
-    "inspections:area_history": AreaAssessment,
+    "moderation:area_history": AreaAssessment,
     "inspections:overview_history": Inspection,
     "inspections:practice_history": DevelopingPractice,
 }
@@ -208,7 +208,7 @@ def test_grade_history_names_grades_not_ids(client, hmi, inspection_a):
     grade_propose(area=area, user=hmi, grade=meeting, rationale=NP_RATIONALE)
     grade_propose(area=area, user=hmi, grade=exceeding, rationale="Better (2).")
     client.force_login(hmi)
-    page = _page(client, "inspections:area_history", area.pk)
+    page = _page(client, "moderation:area_history", area.pk)
     change = f'<td class="text-danger-emphasis">{meeting.label}</td>'
     change += f'<td class="text-success-emphasis">{exceeding.label}</td>'
     assert change in page
@@ -243,7 +243,7 @@ def test_it_checks_access(client, bob, liaison, alice, inspection_a, assessment)
     urls = [
         reverse("inspections:evidence_history", args=[item.pk]),
         reverse("inspections:statement_history", args=[assessment.pk]),
-        reverse("inspections:area_history", args=[area.pk]),
+        reverse("moderation:area_history", args=[area.pk]),
         reverse("inspections:overview_history", args=[inspection_a.pk]),
         reverse("inspections:practice_history", args=[practice.pk]),
     ]

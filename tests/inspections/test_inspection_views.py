@@ -3,8 +3,8 @@ from django.urls import reverse
 
 from inspections.models import CriterionAssessment, EvidenceKind
 from inspections.services import evidence as services
-from inspections.services.grades import none_identified_set
 from inspections.services.inspections import inspection_create
+from inspections.services.none_identified import none_identified_set
 from tests.factories import ForceFactory
 
 pytestmark = pytest.mark.django_db

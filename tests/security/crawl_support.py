@@ -28,28 +28,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from forces.models import ForceLiaison
 from grading.models import GradeLevel
 from inspections import roles
-from inspections.demo import demo_load
 from inspections.demo.content import WEALDSHIRE
-from inspections.demo.moderation import demo_panels_ensure
 from inspections.demo.places import demo_force_ensure
 from inspections.models import (
-    AgendaItem,
     AreaAssessment,
     AssessmentStatus,
-    CommentResponse,
     CriterionAssessment,
-    DecisionOutcome,
     DevelopingPractice,
     EvidenceAttachment,
     EvidenceItem,
     EvidenceKind,
-    FactualAccuracyComment,
     Inspection,
     InspectionStatus,
-    ModerationPanel,
-    PanelDecision,
-    PanelMembership,
-    PanelSession,
     Programme,
     Recommendation,
 )
@@ -57,19 +47,31 @@ from inspections.reference import reference_data_load
 from inspections.services import inspection_create
 from inspections.services.attachments import attachment_add
 from inspections.services.evidence import evidence_item_create
-from inspections.services.factual import factual_comment_add, factual_comment_answer
-from inspections.services.grades import grade_propose, none_identified_set
-from inspections.services.moderation import area_transition
+from inspections.services.none_identified import none_identified_set
 from inspections.services.overview import inspection_overview_update
-from inspections.services.panels import (
+from inspections.services.practice import developing_practice_select, developing_practice_submit
+from inspections.services.statements import criterion_statement_save
+from moderation.demo import demo_load, demo_panels_ensure
+from moderation.models import (
+    AgendaItem,
+    CommentResponse,
+    DecisionOutcome,
+    FactualAccuracyComment,
+    ModerationPanel,
+    PanelDecision,
+    PanelMembership,
+    PanelSession,
+)
+from moderation.services.factual import factual_comment_add, factual_comment_answer
+from moderation.services.panels import (
     dissent_record,
     panel_decision_confirm,
     panel_decision_decline,
     panel_decision_record,
 )
-from inspections.services.practice import developing_practice_select, developing_practice_submit
-from inspections.services.statements import criterion_statement_save
-from inspections.sufficiency import citable_numbers
+from moderation.services.proposals import grade_propose
+from moderation.services.transitions import area_transition
+from moderation.sufficiency import citable_numbers
 from reports.models import ReportRun, RunKind
 from reports.services.recommendations import national_summary_save, recommendation_create
 from reports.services.runs import report_run_request

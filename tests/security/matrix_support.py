@@ -15,20 +15,17 @@ from inspections.access_matrix import Action, Role
 from inspections.models import (
     AreaAssessment,
     AssessmentStatus,
-    Dissent,
     EvidenceItem,
     EvidenceKind,
-    FactualAccuracyComment,
-    GradeProposal,
-    PanelDecision,
     Programme,
 )
 from inspections.services import evidence as evidence_services
 from inspections.services import inspection_create
-from inspections.services.moderation import area_transition
-from inspections.services.panels import panel_decision_record
+from moderation.models import Dissent, FactualAccuracyComment, GradeProposal, PanelDecision
+from moderation.services.panels import panel_decision_record
+from moderation.services.transitions import area_transition
 from tests.factories import UserFactory
-from tests.inspections.moderation_support import (
+from tests.moderation.moderation_support import (
     NP_RATIONALE,
     complete_area,
     decide,
@@ -157,7 +154,7 @@ def _version_on(client, url: str) -> dict:
 def _status_changes(client, world: World, action: str):
     before = world.area.status
     response = client.post(
-        reverse("inspections:area_action", args=[world.area.pk]), {"action": action}
+        reverse("moderation:area_action", args=[world.area.pk]), {"action": action}
     )
     return response, AreaAssessment.objects.get(pk=world.area.pk).status != before
 
@@ -169,7 +166,7 @@ def drive(action: Action, client, world: World):
     if action == Action.READ_EVIDENCE:
         return _read(client, reverse("inspections:criterion_detail", args=[assessment.pk]), MARKER)
     if action == Action.READ_MODERATION:
-        return _read(client, reverse("inspections:area_detail", args=[area.pk]), NP_RATIONALE)
+        return _read(client, reverse("moderation:area_detail", args=[area.pk]), NP_RATIONALE)
     if action == Action.ADD_EVIDENCE:
         url = reverse("inspections:evidence_add", args=[assessment.pk])
         data = {"kind": EvidenceKind.STRENGTH, "text": "Added by the matrix.", "lead": ""}
@@ -177,29 +174,29 @@ def drive(action: Action, client, world: World):
         return response, EvidenceItem.objects.filter(text="Added by the matrix.").exists()
     if action == Action.PROPOSE_GRADE:
         before = GradeProposal.objects.filter(area=area).count()
-        page = reverse("inspections:area_detail", args=[area.pk])
+        page = reverse("moderation:area_detail", args=[area.pk])
         grade = area.framework.scheme.levels.order_by("rank").first()
         data = {"grade": grade.pk, "rationale": NP_RATIONALE, **_version_on(client, page)}
-        response = client.post(reverse("inspections:grade_proposal", args=[area.pk]), data)
+        response = client.post(reverse("moderation:grade_proposal", args=[area.pk]), data)
         return response, GradeProposal.objects.filter(area=area).count() > before
     if action in (Action.SUBMIT, Action.RELEASE, Action.PUBLISH):
         return _status_changes(client, world, action.value)
     if action == Action.RECORD_DECISION:
         before = PanelDecision.objects.filter(area=area).count()
-        url = reverse("inspections:decision_record", args=[_latest_item(area).pk])
+        url = reverse("moderation:decision_record", args=[_latest_item(area).pk])
         response = client.post(url, {"outcome": "confirm"})
         return response, PanelDecision.objects.filter(area=area).count() > before
     if action == Action.CONFIRM_DECISION:
         decision = _decision_before_panel(world)
-        response = client.post(reverse("inspections:decision_confirm", args=[decision.pk]))
+        response = client.post(reverse("moderation:decision_confirm", args=[decision.pk]))
         return response, PanelDecision.objects.get(pk=decision.pk).state != decision.state
     if action == Action.DISSENT:
         decision = _decision_before_panel(world)
-        url = reverse("inspections:dissent_add", args=[decision.pk])
+        url = reverse("moderation:dissent_add", args=[decision.pk])
         response = client.post(url, {"reason": "The matrix disagrees."})
         return response, Dissent.objects.filter(decision=decision).exists()
     if action == Action.COMMENT:
-        url = reverse("inspections:factual_comment_add", args=[area.pk])
+        url = reverse("moderation:factual_comment_add", args=[area.pk])
         data = {"section": "", "comment": "Wrong figure.", "proposed_correction": "Right one."}
         response = client.post(url, data)
         return response, FactualAccuracyComment.objects.filter(area=area).exists()

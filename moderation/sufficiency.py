@@ -1,0 +1,157 @@
+"""The evidence-sufficiency check: what an area still needs before it can be submitted.
+
+Submission needs a summary statement on every criterion that has a statement template, an
+item or an explicit "none identified" on every list, and a proposed grade whose rationale
+cites the criteria (and says why, when the grade departs from the indicator guidance).
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+
+from grading.models import GradeLevel, criteria_tree_order
+from grading.significance import GradeGuidance
+from inspections.models import AreaAssessment, CriterionAssessment, EvidenceKind, NoneIdentified
+from inspections.outcomes import inspection_outcomes
+from moderation.models import GradeProposal
+
+LIST_FIELDS = {
+    EvidenceKind.STRENGTH: "strengths",
+    EvidenceKind.WORK_IN_PROGRESS: "work_in_progress",
+    EvidenceKind.AREA_FOR_IMPROVEMENT: "areas_for_improvement",
+}
+LIST_TITLES = {
+    EvidenceKind.STRENGTH: "Strengths",
+    EvidenceKind.WORK_IN_PROGRESS: "Work in progress",
+    EvidenceKind.AREA_FOR_IMPROVEMENT: "Areas for improvement",
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One thing missing, with where to fix it."""
+
+    where: str
+    what: str
+    url: str = ""
+
+
+def criteria_with_lists(*, area: AreaAssessment):
+    """The area's criterion assessments in tree order, each with its three list sizes and
+    whether each list is marked "none identified", in one query."""
+    return criteria_with_lists_for(areas=[area])
+
+
+def criteria_with_lists_for(*, areas: list[AreaAssessment]):
+    """As `criteria_with_lists`, for several areas at once (ordered by area, then tree)."""
+    annotations = {}
+    for kind, name in LIST_FIELDS.items():
+        annotations[name] = Count(
+            "evidence", filter=Q(evidence__kind=kind, evidence__parent__isnull=True)
+        )
+        marks = NoneIdentified.objects.filter(criterion_assessment=OuterRef("pk"), kind=kind)
+        annotations[f"{name}_none"] = Exists(marks)
+    return (
+        CriterionAssessment.objects.filter(area__in=areas)
+        .select_related("criterion__parent__parent")
+        .annotate(**annotations)
+        .order_by("area_id", *criteria_tree_order("criterion__"))
+    )
+
+
+def criterion_label(assessment: CriterionAssessment) -> str:
+    criterion = assessment.criterion
+    if criterion.is_implicit:
+        return "The whole area"
+    return f"{criterion.number} {criterion.heading}"
+
+
+def criterion_gaps(assessment: CriterionAssessment) -> list[Gap]:
+    where, url = criterion_label(assessment), assessment.get_absolute_url()
+    gaps = []
+    if assessment.criterion.statement_template and not assessment.statement.strip():
+        gaps.append(Gap(where, "Write the summary statement.", url))
+    for kind, name in LIST_FIELDS.items():
+        if not getattr(assessment, name) and not getattr(assessment, f"{name}_none"):
+            gaps.append(
+                Gap(where, f"{LIST_TITLES[kind]}: add an item or mark “none identified”.", url)
+            )
+    return gaps
+
+
+_NUMBER_EDGE = r"(?<![\w.]){}(?!\.?\d)(?!\w)"
+
+
+def cited_numbers(text: str, numbers: list[str]) -> list[str]:
+    """The criterion numbers the text cites, e.g. "(1.2)" or "criterion 3"."""
+    found = []
+    for number in numbers:
+        if re.search(_NUMBER_EDGE.format(re.escape(number)), text):
+            found.append(number)
+    return found
+
+
+def citable_numbers(area: AreaAssessment) -> list[str]:
+    """Numbers of the area's explicit criteria; empty for areas graded as a whole (2007)."""
+    criteria = area.framework.criteria.filter(is_implicit=False).select_related("parent__parent")
+    return sorted(criterion.number for criterion in criteria)
+
+
+def area_guidance(area: AreaAssessment) -> GradeGuidance | None:
+    """The indicator guidance for the area, or None when it has no indicator results."""
+    outcome = inspection_outcomes(inspection=area.inspection).get(area.framework_id)
+    if outcome is None or not outcome.rows:
+        return None
+    return outcome.guidance
+
+
+def guidance_key(grade: GradeLevel) -> str | None:
+    """The guidance's name for a grade of the standards scheme; None for other schemes."""
+    label = grade.label.lower()
+    for key in ("exceeding", "meeting", "failing"):
+        if label.startswith(key):
+            return key
+    return None
+
+
+def departs_from_guidance(grade: GradeLevel, guidance: GradeGuidance | None) -> bool:
+    key = guidance_key(grade)
+    return guidance is not None and key is not None and key not in guidance.supports
+
+
+def rationale_problem(rationale: str, numbers: list[str]) -> str:
+    """Why a rationale is not enough, or an empty string."""
+    if not rationale.strip():
+        return "Write the rationale for the proposed grade."
+    if numbers and not cited_numbers(rationale, numbers):
+        listed = ", ".join(numbers)
+        return f"The rationale must cite the criteria it rests on by number ({listed})."
+    return ""
+
+
+def proposal_gaps(area: AreaAssessment, guidance: GradeGuidance | None) -> list[Gap]:
+    url = reverse("moderation:area_detail", args=[area.pk]) + "#proposal"
+    where = "Proposed grade"
+    if area.proposed_grade is None:
+        return [Gap(where, "Propose a grade with its rationale.", url)]
+    gaps = []
+    problem = rationale_problem(area.grade_rationale, citable_numbers(area))
+    if problem:
+        gaps.append(Gap(where, problem, url))
+    if departs_from_guidance(area.proposed_grade, guidance):
+        latest = GradeProposal.objects.filter(area=area).first()
+        if latest is None or not latest.departure_reason.strip():
+            gaps.append(
+                Gap(where, "Explain why the grade differs from the indicator guidance.", url)
+            )
+    return gaps
+
+
+def area_gaps(*, area: AreaAssessment, guidance: GradeGuidance | None = None) -> list[Gap]:
+    """Everything the area still needs before it can be submitted; empty when it is ready."""
+    gaps = []
+    for assessment in criteria_with_lists(area=area):
+        gaps.extend(criterion_gaps(assessment))
+    return gaps + proposal_gaps(area, guidance)

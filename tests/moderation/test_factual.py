@@ -1,0 +1,189 @@
+"""The factual-accuracy check: the liaison comments on its own released draft, the team
+answers, publication waits for every answer, and nothing moves after publication."""
+
+import pytest
+from django.urls import reverse
+
+from forces.models import ForceLiaison
+from inspections import roles
+from inspections.exceptions import WorkflowRefused
+from inspections.models import AssessmentStatus
+from moderation.models import CommentResponse, FactualAccuracyComment
+from moderation.services.factual import factual_comment_add, factual_comment_answer
+from moderation.services.transitions import area_transition
+from tests.factories import UserFactory
+from tests.moderation.moderation_support import decide, grade, np_area, panels_for, submit
+
+pytestmark = pytest.mark.django_db
+DECISION_REASON = "The panel set Force A beside its peers and raised the grade."
+
+
+@pytest.fixture
+def area(programme_2008, force_a, inspection_a, alice, hmi, panel):
+    area = np_area(inspection_a)
+    panels_for(programme_2008, force_a, area.framework, hmi, [panel])
+    submit(area, alice, hmi)
+    decide(area, panel, hmi)
+    exceeding = grade("Exceeding", area)
+    decide(area, panel, hmi, outcome="change", grade_level=exceeding, reason=DECISION_REASON)
+    area_transition(area=area, user=hmi, action="release")
+    area.refresh_from_db()
+    return area
+
+
+@pytest.fixture
+def liaison_b(reference, force_b):
+    user = UserFactory(username="liaison-b", groups=[roles.FORCE_LIAISON])
+    ForceLiaison.objects.create(user=user, force=force_b)
+    return user
+
+
+def _comment(area, liaison, **kwargs):
+    return factual_comment_add(
+        area=area,
+        user=liaison,
+        comment=kwargs.get("comment", "The team count in 1.1 is out of date."),
+        proposed_correction=kwargs.get("correction", "There are 42 teams, not 40."),
+        criterion_assessment=kwargs.get("section", area.criteria.first()),
+    )
+
+
+def _draft(inspection):
+    return reverse("moderation:draft_report", args=[inspection.pk])
+
+
+def test_liaison_comments_and_the_team_answers_with_everything_attributed(
+    area, liaison, alice, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = _comment(area, liaison)
+    assert comment.is_open and comment.author == liaison
+    assert any(alice.email in m.to for m in mailoutbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        factual_comment_answer(
+            comment=comment, user=alice, response=CommentResponse.ACCEPTED, text="Now 42."
+        )
+    comment.refresh_from_db()
+    assert not comment.is_open
+    assert (comment.responded_by, comment.response_text) == (alice, "Now 42.")
+    assert comment.responded_at is not None
+    assert liaison.email in mailoutbox[-1].to
+    with pytest.raises(WorkflowRefused, match="already been answered"):
+        factual_comment_answer(
+            comment=comment, user=alice, response=CommentResponse.NOT_ACCEPTED, text="No."
+        )
+
+
+def test_only_the_forces_liaison_comments(area, alice, panel, liaison_b):
+    for user in (alice, panel, liaison_b):
+        with pytest.raises(WorkflowRefused, match="Only the force's liaison"):
+            _comment(area, user)
+    assert not FactualAccuracyComment.objects.exists()
+
+
+def test_only_the_team_answers(area, liaison, panel, bob):
+    comment = _comment(area, liaison)
+    for user in (liaison, panel, bob):
+        with pytest.raises(WorkflowRefused, match="Only the inspection team"):
+            factual_comment_answer(
+                comment=comment, user=user, response=CommentResponse.ACCEPTED, text="Done."
+            )
+
+
+def test_a_comment_needs_both_texts(area, liaison):
+    with pytest.raises(WorkflowRefused, match="the correction you propose"):
+        _comment(area, liaison, correction="  ")
+    with pytest.raises(WorkflowRefused, match="HTML"):
+        _comment(area, liaison, comment="<script>x</script>")
+    assert not FactualAccuracyComment.objects.exists()
+
+
+def test_publication_waits_for_every_answer_then_freezes_everything(area, liaison, alice, hmi):
+    comment = _comment(area, liaison)
+    with pytest.raises(WorkflowRefused) as refused:
+        area_transition(area=area, user=hmi, action="publish")
+    assert "still need an answer" in refused.value.problems[0]
+    factual_comment_answer(
+        comment=comment, user=alice, response=CommentResponse.NOT_ACCEPTED, text="Count checked."
+    )
+    area_transition(area=area, user=hmi, action="publish")
+    area.refresh_from_db()
+    assert area.status == AssessmentStatus.PUBLISHED
+    with pytest.raises(WorkflowRefused, match="only while the draft is with the force"):
+        _comment(area, liaison)
+
+
+def test_comments_are_refused_before_release(inspection_a, liaison):
+    area = np_area(inspection_a)
+    with pytest.raises(WorkflowRefused, match="drafting"):
+        _comment(area, liaison)
+
+
+class TestDraftReportPage:
+    def test_liaison_sees_the_released_draft_but_never_moderation_notes(
+        self, client, area, liaison
+    ):
+        client.force_login(liaison)
+        response = client.get(_draft(area.inspection))
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Exceeding the standard" in page
+        assert "A strength." in page
+        assert DECISION_REASON not in page and area.grade_rationale not in page
+        assert "Comment on this section" in page
+        # Nor the moderation pages themselves.
+        assert client.get(reverse("moderation:area_detail", args=[area.pk])).status_code == 404
+
+    def test_liaison_never_sees_an_area_not_yet_released(self, client, area, liaison):
+        client.force_login(liaison)
+        dcfp = area.inspection.areas.get(framework__code="dcfp")
+        page = client.get(_draft(area.inspection)).content.decode()
+        assert dcfp.framework.name not in page
+        criterion = dcfp.criteria.first()
+        assert client.get(criterion.get_absolute_url()).status_code == 404
+        released = area.criteria.first()
+        assert client.get(released.get_absolute_url()).status_code == 200
+        inspection_page = client.get(
+            reverse("inspections:inspection_detail", args=[area.inspection.pk])
+        ).content.decode()
+        assert criterion.get_absolute_url() not in inspection_page
+
+    def test_another_forces_liaison_gets_404(self, client, area, liaison_b):
+        client.force_login(liaison_b)
+        assert client.get(_draft(area.inspection)).status_code == 404
+        url = reverse("moderation:factual_comment_add", args=[area.pk])
+        assert client.post(url, {"comment": "x", "proposed_correction": "y"}).status_code == 404
+
+    def test_liaison_posts_a_comment_and_the_team_answers_it(self, client, area, liaison, alice):
+        client.force_login(liaison)
+        section = area.criteria.first()
+        url = reverse("moderation:factual_comment_add", args=[area.pk])
+        data = {"section": section.pk, "comment": "Wrong date.", "proposed_correction": "May."}
+        assert client.post(url, data).status_code == 302
+        comment = FactualAccuracyComment.objects.get()
+        assert comment.criterion_assessment == section
+        client.force_login(alice)
+        page = client.get(_draft(area.inspection)).content.decode()
+        assert "Wrong date." in page and "Send answer" in page
+        answer = reverse("moderation:factual_comment_answer", args=[comment.pk])
+        response = client.post(answer, {"response": "accepted", "text": "Date corrected."})
+        assert response.status_code == 302
+        comment.refresh_from_db()
+        assert comment.response == CommentResponse.ACCEPTED
+
+    def test_bad_input_gets_a_message_and_saves_nothing(self, client, area, liaison):
+        client.force_login(liaison)
+        url = reverse("moderation:factual_comment_add", args=[area.pk])
+        response = client.post(url, {"comment": "", "proposed_correction": "x"}, follow=True)
+        assert "Write what is inaccurate." in response.content.decode()
+        response = client.post(url, {"section": "abc", "comment": "a", "proposed_correction": "b"})
+        assert response.status_code == 302
+        assert not FactualAccuracyComment.objects.exists()
+
+    def test_a_section_of_another_area_is_not_found(self, client, area, liaison):
+        client.force_login(liaison)
+        other = area.inspection.areas.get(framework__code="dcfp").criteria.first()
+        url = reverse("moderation:factual_comment_add", args=[area.pk])
+        data = {"section": other.pk, "comment": "a", "proposed_correction": "b"}
+        assert client.post(url, data).status_code == 404
+        assert not FactualAccuracyComment.objects.exists()
