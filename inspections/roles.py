@@ -1,7 +1,7 @@
 """The product's roles as Django groups, with the model permissions each one carries.
 
 Model permissions say what kind of thing a role may touch; whether a user may touch one
-particular inspection is decided by team membership in `inspections.selectors`.
+particular inspection is decided by team membership in `inspections.selectors.inspections`.
 """
 
 from django.contrib.auth.models import Group, Permission

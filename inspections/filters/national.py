@@ -4,7 +4,7 @@ import django_filters
 
 from forces.models import Force, Region
 from inspections.filters.outcomes import ForceChoiceFilter
-from inspections.selectors_outcomes import similar_force_ids
+from inspections.selectors.outcomes import similar_force_ids
 
 
 class NationalGradeFilter(django_filters.FilterSet):

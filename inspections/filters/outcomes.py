@@ -7,7 +7,7 @@ narrows that list, so a member of another force's MSF group never appears unless
 import django_filters
 
 from forces.models import Force, Region
-from inspections.selectors_outcomes import similar_force_ids
+from inspections.selectors.outcomes import similar_force_ids
 
 SORTS = [
     ("region", "Region"),

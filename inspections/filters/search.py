@@ -11,8 +11,8 @@ from django.db import connections
 from django.db.models import Q, QuerySet
 from django.utils.text import Truncator
 
-from inspections import selectors_search as selectors
 from inspections.models import EvidenceKind, EvidenceSource
+from inspections.selectors import search as search_selectors
 
 QUERY_LIMIT = 200
 SEARCH_CONFIG = "english"
@@ -89,25 +89,25 @@ class EvidenceFilter(django_filters.FilterSet):
     force = django_filters.ModelChoiceFilter(
         label="Force",
         field_name="criterion_assessment__area__inspection__force",
-        queryset=_for_user(selectors.search_forces_for_user),
+        queryset=_for_user(search_selectors.search_forces_for_user),
         empty_label="Any force",
     )
     programme = django_filters.ModelChoiceFilter(
         label="Programme",
         field_name="criterion_assessment__area__inspection__programme",
-        queryset=_for_user(selectors.search_programmes_for_user),
+        queryset=_for_user(search_selectors.search_programmes_for_user),
         empty_label="Any programme",
     )
     area = django_filters.ModelChoiceFilter(
         label="Inspection area",
         field_name="criterion_assessment__area__framework",
-        queryset=_for_user(selectors.search_frameworks_for_user),
+        queryset=_for_user(search_selectors.search_frameworks_for_user),
         empty_label="Any area",
     )
     criterion = LabelledModelChoiceFilter(
         label="Criterion",
         field_name="criterion_assessment__criterion",
-        queryset=_for_user(selectors.search_criteria_for_user),
+        queryset=_for_user(search_selectors.search_criteria_for_user),
         label_from=_criterion_label,
         empty_label="Any criterion",
     )
@@ -116,7 +116,7 @@ class EvidenceFilter(django_filters.FilterSet):
     )
     source = django_filters.ChoiceFilter(choices=EvidenceSource.choices, empty_label="Any source")
     author = LabelledModelChoiceFilter(
-        queryset=_for_user(selectors.search_authors_for_user),
+        queryset=_for_user(search_selectors.search_authors_for_user),
         label_from=_author_label,
         empty_label="Anyone",
     )

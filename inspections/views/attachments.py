@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from inspections.exceptions import AssessmentLocked
 from inspections.forms.evidence import AttachmentForm
-from inspections.selectors import attachment_get_for_user, evidence_item_get_for_user
+from inspections.selectors.inspections import attachment_get_for_user, evidence_item_get_for_user
 from inspections.services.attachments import attachment_add as add_service
 from inspections.services.attachments import attachment_delete as delete_service
 from inspections.views.access import require_team

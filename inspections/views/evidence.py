@@ -6,7 +6,10 @@ from django.views.decorators.http import require_POST
 from inspections.exceptions import AssessmentLocked, EditConflict
 from inspections.forms.evidence import AttachmentForm, EvidenceItemForm, MoveForm
 from inspections.models import EvidenceItem, EvidenceKind
-from inspections.selectors import criterion_assessment_get_for_user, evidence_item_get_for_user
+from inspections.selectors.inspections import (
+    criterion_assessment_get_for_user,
+    evidence_item_get_for_user,
+)
 from inspections.services import evidence as services
 from inspections.views.access import require_team
 

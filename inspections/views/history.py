@@ -13,7 +13,7 @@ from inspections.forms.overview import OverviewForm
 from inspections.forms.practice import DevelopingPracticeForm
 from inspections.history import history_entries
 from inspections.models import EvidenceAttachment
-from inspections.selectors import (
+from inspections.selectors.inspections import (
     criterion_assessment_get_for_user,
     evidence_item_get_for_user,
     inspection_get_for_user,

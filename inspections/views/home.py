@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from inspections.selectors import inspections_with_progress
+from inspections.selectors.inspections import inspections_with_progress
 
 
 @login_required

@@ -9,7 +9,10 @@ from inspections.permissions import (
     sees_every_inspection,
     visible_area_ids,
 )
-from inspections.selectors import criterion_assessments_with_counts, inspection_get_for_user
+from inspections.selectors.inspections import (
+    criterion_assessments_with_counts,
+    inspection_get_for_user,
+)
 
 
 @login_required

@@ -15,8 +15,8 @@ from grading.charts_distribution import (
 )
 from inspections.filters.national import NationalGradeFilter
 from inspections.models import Programme
-from inspections.selectors_national import GradeCell, NationalTable, national_forces, national_table
-from inspections.selectors_outcomes import programme_get_by_year
+from inspections.selectors.national import GradeCell, NationalTable, national_forces, national_table
+from inspections.selectors.outcomes import programme_get_by_year
 
 # A spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

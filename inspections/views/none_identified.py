@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from inspections.exceptions import AssessmentLocked
 from inspections.forms.evidence import NoneIdentifiedForm
-from inspections.selectors import criterion_assessment_get_for_user
+from inspections.selectors.inspections import criterion_assessment_get_for_user
 from inspections.services.none_identified import none_identified_set
 from inspections.views.access import require_team
 

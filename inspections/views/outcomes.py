@@ -7,8 +7,8 @@ from django.shortcuts import render
 from inspections.filters.outcomes import ProgrammeIndicatorFilter
 from inspections.outcomes import panel as outcome_panel
 from inspections.outcomes import programme_outcomes
-from inspections.selectors import criterion_assessment_get_for_user
-from inspections.selectors_outcomes import indicator_forces_for_user, programme_get_by_year
+from inspections.selectors.inspections import criterion_assessment_get_for_user
+from inspections.selectors.outcomes import indicator_forces_for_user, programme_get_by_year
 from inspections.views import outcome_table
 
 

@@ -12,7 +12,7 @@ from inspections.forms.overview import OverviewForm, overview_initial
 from inspections.history import history_actor
 from inspections.overview_sections import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS
 from inspections.permissions import can_edit_inspection
-from inspections.selectors import inspection_get_for_user
+from inspections.selectors.inspections import inspection_get_for_user
 from inspections.services import overview as services
 from inspections.views.access import require_team
 

@@ -18,7 +18,7 @@ from inspections.exceptions import EditConflict
 from inspections.filters.practice import DevelopingPracticeFilter
 from inspections.forms.practice import DevelopingPracticeForm, PracticeSelectForm
 from inspections.permissions import can_edit_inspection
-from inspections.selectors import inspection_get_for_user
+from inspections.selectors.inspections import inspection_get_for_user
 from inspections.services import practice as services
 from inspections.views.access import require_team
 

@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from inspections.filters.search import EvidenceFilter
-from inspections.selectors_search import evidence_kind_counts, evidence_search_queryset
+from inspections.selectors.search import evidence_kind_counts, evidence_search_queryset
 
 PAGE_SIZE = 25
 
