@@ -13,7 +13,7 @@ from grading.models import criteria_tree_order
 from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment, AssessmentStatus, CriterionAssessment, EvidenceItem
 from inspections.permissions import RELEASED_AREAS, is_team_member, visible_area_ids
-from inspections.selectors import inspection_get_for_user
+from inspections.selectors.inspections import inspection_get_for_user
 from moderation.forms import FactualAnswerForm, FactualCommentForm
 from moderation.models import FactualAccuracyComment
 from moderation.services.factual import factual_comment_add, factual_comment_answer

@@ -14,7 +14,7 @@ from forces.models import Force
 from grading.models import Framework, GradeLevel
 from inspections.models import Inspection, Programme, PublishedGrade
 from inspections.permissions import GradeReader
-from inspections.selectors_national import (
+from inspections.selectors.national import (
     FROM_INSPECTION,
     FROM_REPORT,
     GradeCell,

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from inspections.permissions import visible_area_ids
-from inspections.selectors import inspection_get_for_user
+from inspections.selectors.inspections import inspection_get_for_user
 from reports.exporting import inspection_export_json
 
 

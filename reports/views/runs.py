@@ -12,8 +12,8 @@ from django.template.defaultfilters import filesizeformat, floatformat
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from inspections.selectors import inspection_get_for_user
-from inspections.selectors_outcomes import programme_get_by_year
+from inspections.selectors.inspections import inspection_get_for_user
+from inspections.selectors.outcomes import programme_get_by_year
 from reports.models import ReportRun, RunStatus
 from reports.permissions import (
     inspection_is_published,
