@@ -168,3 +168,18 @@ def side_by_side(summaries: list[AreaSummary]) -> list[ComparisonRow]:
         )
         table.append(ComparisonRow(label, [rows.get(number) for rows in by_area]))
     return table
+
+
+def agenda_item_summaries(*, item: AgendaItem, relations) -> tuple[AreaSummary, list[AreaSummary]]:
+    """The item's area summary, and those of every area of the same inspection area on the
+    session's agenda (the item's among them, each knowing its agenda item), for comparison."""
+    siblings = [
+        other
+        for other in item.session.items.select_related(*(f"area__{r}" for r in relations))
+        if other.area.framework_id == item.area.framework_id
+    ]
+    summaries = area_summaries(areas=[other.area for other in siblings])
+    for sibling, sibling_summary in zip(siblings, summaries, strict=True):
+        sibling_summary.item = sibling
+    summary = next(s for s in summaries if s.area.pk == item.area.pk)
+    return summary, summaries

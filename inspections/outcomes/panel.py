@@ -10,7 +10,8 @@ from statistics import NormalDist
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from grading import charts, significance
+from grading import significance
+from grading.charts import indicators as charts
 from grading.significance import MsfCall, TrendCall
 from inspections.outcomes.calls import AreaOutcome, IndicatorRow, inspection_outcomes
 

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
-from grading.charts_distribution import (
+from grading.charts.distribution import (
     DistributionBar,
     DistributionGroup,
     distribution_chart_svg,

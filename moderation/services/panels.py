@@ -32,6 +32,23 @@ def sits_on(user: AbstractBaseUser, panel: ModerationPanel) -> bool:
     return panel.memberships.filter(user_id=user.pk).exists()
 
 
+def decision_recordable(
+    *, user: AbstractBaseUser, item: AgendaItem, pending: PanelDecision | None
+) -> bool:
+    """Whether the page offers `user` the decision form on this item: they sit on the panel,
+    were not on the force's team, no decision is pending, the session is open, the area is
+    the panel's business, and a chair has a deputy to confirm what they record."""
+    panel, area = item.session.panel, item.area
+    open_for_decision = item.session.is_open and area.status == panel.input_status
+    return (
+        open_for_decision
+        and pending is None
+        and sits_on(user, panel)
+        and not was_on_team(user, area)
+        and may_record_as_chair(panel, user)
+    )
+
+
 def grades_under_review(areas: list[AreaAssessment]) -> dict[int, GradeLevel | None]:
     """The grade a panel is looking at, per area id: the last confirmed decision's grade, else
     the proposal. One query for any number of areas."""

@@ -14,6 +14,7 @@ from moderation.forms import AgendaAddForm, ChairNoteForm, DecisionForm, Dissent
 from moderation.models import DecisionState, PanelKind
 from moderation.selectors import (
     agenda_item_get_for_user,
+    agenda_item_summaries,
     area_summaries,
     decision_get_for_user,
     decisions_for_area,
@@ -98,21 +99,11 @@ def agenda_add(request, pk):
 
 def _item_context(request, item, form=None) -> dict:
     panel, area, user = item.session.panel, item.area, request.user
-    siblings = [
-        other
-        for other in item.session.items.select_related(*(f"area__{r}" for r in _AREA_RELATIONS))
-        if other.area.framework_id == area.framework_id
-    ]
-    summaries = area_summaries(areas=[other.area for other in siblings])
-    for sibling, sibling_summary in zip(siblings, summaries, strict=True):
-        sibling_summary.item = sibling
-    summary = next(s for s in summaries if s.area.pk == area.pk)
+    summary, summaries = agenda_item_summaries(item=item, relations=_AREA_RELATIONS)
     decisions = decisions_for_area(area=area)
     pending = next((d for d in decisions if d.state == DecisionState.PENDING), None)
-    conflicted = was_on_team(user, area)
     open_for_decision = item.session.is_open and area.status == panel.input_status
-    may_record = services.sits_on(user, panel) and not conflicted and pending is None
-    may_record = may_record and open_for_decision and may_record_as_chair(panel, user)
+    may_record = services.decision_recordable(user=user, item=item, pending=pending)
     if form is None and may_record:
         form = DecisionForm(scheme=area.framework.scheme)
     return {
@@ -128,7 +119,7 @@ def _item_context(request, item, form=None) -> dict:
         "chair_without_deputy": not may_record_as_chair(panel, user) and open_for_decision,
         "confirmer_id": confirmer_id(panel, pending) if pending else None,
         "is_member": panel.memberships.filter(user=user).exists(),
-        "conflicted": conflicted,
+        "conflicted": was_on_team(user, area),
         "form": form if may_record else None,
         "decline_form": ChairNoteForm(),
         "dissent_form": DissentForm(),

@@ -5,7 +5,7 @@ then the framework's criteria in tree order. Parent criteria are headings over t
 children; an implicit criterion (2007 areas) prints its evidence without a heading.
 """
 
-from grading.charts_distribution import DistributionBar, DistributionGroup, distribution_chart_svg
+from grading.charts.distribution import DistributionBar, DistributionGroup, distribution_chart_svg
 from grading.reference.schemes import FOUR_POINT
 from inspections.models import EvidenceKind
 from inspections.outcomes.panel import chart_svg, confidence_of, data_year_label, panel_row
@@ -76,7 +76,7 @@ def indicator_block(outcome, outcome_rows, *, force_name: str, anchor: str) -> d
         "rows": rows,
         "has_minority": any(row["is_minority"] for row in rows),
         "confidence": f"{confidence_of(outcome_rows) * 100:g}%",
-        # Escaped by grading.charts; marked safe only after the data is hashed.
+        # Escaped by grading.charts.distribution; marked safe only after the data is hashed.
         "chart": str(chart_svg(outcome_rows, title=title, id_prefix=f"{anchor}-chart")),
         "chart_id": f"{anchor}-chart",
     }

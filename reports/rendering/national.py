@@ -10,7 +10,7 @@ import datetime
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from grading.charts_distribution import (
+from grading.charts.distribution import (
     DistributionBar,
     DistributionGroup,
     distribution_chart_svg,

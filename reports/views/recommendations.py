@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from inspections.exceptions import EditConflict
 from inspections.models import Programme, Recommendation
 from inspections.selectors.outcomes import programme_get_by_year
-from reports.forms_recommendations import NationalSummaryForm, RecommendationForm
+from reports.forms.recommendations import NationalSummaryForm, RecommendationForm
 from reports.permissions import edits_national_report, sees_national_text
 from reports.services import recommendations as services
 

@@ -17,7 +17,7 @@ from grading.indicator_csv import MAX_BYTES as INDICATOR_CSV_LIMIT
 from inspections.models import CriterionAssessment, EvidenceAttachment, EvidenceKind
 from inspections.services import evidence as services
 from inspections.validators import ATTACHMENT_SIZE_LIMIT
-from reports.forms import MAX_REPORT_BYTES
+from reports.forms.imports import MAX_REPORT_BYTES
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from grading.charts import ChartRow, axis_range, confidence_interval, indicator_chart_svg
+from grading.charts.indicators import ChartRow, axis_range, confidence_interval, indicator_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

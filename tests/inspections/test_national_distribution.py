@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from grading.charts_distribution import (
+from grading.charts.distribution import (
     DistributionBar,
     DistributionGroup,
     distribution_chart_svg,

@@ -10,8 +10,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from reports.admin import PENDING_SESSION_KEY
-from reports.forms import MAX_REPORT_BYTES
+from reports.admin.imports import PENDING_SESSION_KEY
+from reports.forms.imports import MAX_REPORT_BYTES
 from reports.importer.errors import ImportRefused
 from reports.models import ImportKind, ReportImport
 from tests.factories import UserFactory
@@ -86,7 +86,7 @@ class FakeImporter:
 @pytest.fixture
 def fake_importer(monkeypatch, programme_2008, force_a):
     fake = FakeImporter(programme_2008, force_a)
-    monkeypatch.setattr("reports.admin.report_import", fake)
+    monkeypatch.setattr("reports.admin.imports.report_import", fake)
     return fake
 
 

@@ -22,7 +22,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from inspections.admin.base import ReadOnlyRecordAdmin
-from reports.forms import ReportUploadForm
+from reports.forms.imports import ReportUploadForm
 from reports.importer.errors import ImportRefused
 from reports.importer.service import report_import
 from reports.models import ReportImport
@@ -258,6 +258,3 @@ class ReportImportAdmin(ReadOnlyRecordAdmin):
             return self._upload_page(request, ReportUploadForm(), refusal=exc.message)
         messages.success(request, f"Imported {options['source_name']}.")
         return redirect("admin:reports_reportimport_change", result.report_import_id)
-
-
-from reports import admin_runs, admin_texts  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""SVG charts the pages and reports show, one module per kind of chart."""
