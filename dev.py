@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """The two commands of Inspection Workbench, needing nothing but Python 3.11.
 
-    python3 dev.py up      create .venv, install, migrate, load reference and demo data,
-                           then run the web server and a Celery worker with beat (Ctrl-C
-                           stops both)
-    python3 dev.py test    create .venv if needed, install, then lint and run the test suite
-                           (extra arguments go to pytest)
+    python3 dev.py up      create .venv, install requirements.txt, migrate, load reference
+                           and demo data, then run the web server and a Celery worker with
+                           beat (Ctrl-C stops both)
+    python3 dev.py test    create .venv if needed, install requirements-dev.txt (production's
+                           requirements plus test and lint tools), then lint and run the test
+                           suite (extra arguments go to pytest)
 
 Configuration comes from the environment (see .env.example); without any, the app uses a
 SQLite file and Celery's filesystem broker, so no server needs to be installed.
@@ -25,8 +26,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+# What production installs, and what development and CI add on top of it.
 REQUIREMENTS = ROOT / "requirements.txt"
-STAMP = VENV / ".requirements.sha256"
+REQUIREMENTS_DEV = ROOT / "requirements-dev.txt"
 
 
 def log(message: str) -> None:
@@ -37,19 +39,38 @@ def run(*args: str | Path, env: dict | None = None) -> None:
     subprocess.run([str(a) for a in args], cwd=ROOT, env=env, check=True)
 
 
-def ensure_virtualenv() -> None:
-    """Create .venv and install requirements when they changed since the last install."""
+def _stamp(requirements: Path) -> Path:
+    return VENV / f".{requirements.stem}.sha256"
+
+
+def _digest(requirements: Path) -> str:
+    """The file's hash, with production's folded in: the dev file includes it with -r."""
+    digest = hashlib.sha256(REQUIREMENTS.read_bytes())
+    if requirements != REQUIREMENTS:
+        digest.update(requirements.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_virtualenv(requirements: Path = REQUIREMENTS) -> None:
+    """Create .venv and install one set of requirements when it changed since its last install.
+
+    Each set has its own stamp; installing the development set installs production's too.
+    """
     if sys.version_info[:2] != (3, 11):
         log(f"warning: Python 3.11 is expected, this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         log("creating virtualenv in .venv")
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
-    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
-        log("installing requirements")
-        run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        run(PYTHON, "-m", "pip", "install", "--quiet", "-r", REQUIREMENTS)
-        STAMP.write_text(wanted)
+    wanted = _digest(requirements)
+    stamp = _stamp(requirements)
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return
+    log(f"installing {requirements.name}")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-r", requirements)
+    stamp.write_text(wanted)
+    if requirements == REQUIREMENTS_DEV:
+        _stamp(REQUIREMENTS).write_text(_digest(REQUIREMENTS))
 
 
 def manage(*args: str, env: dict) -> None:
@@ -123,7 +144,7 @@ def _stop_group(process: subprocess.Popen) -> None:
 
 
 def test(pytest_args: list[str]) -> int:
-    ensure_virtualenv()
+    ensure_virtualenv(REQUIREMENTS_DEV)
     log("ruff")
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
