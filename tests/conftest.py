@@ -7,7 +7,9 @@ liaison speaks for force A, admin keeps the reference data.
 import os
 
 import pytest
+from django.apps import apps
 from django.db import connection
+from django.db.models.signals import post_migrate
 
 from forces.models import ForceLiaison
 from inspections import roles
@@ -38,9 +40,36 @@ def _ci_runs_on_postgresql(request):
         )
 
 
+def _reference_reload(sender, app_config, **kwargs) -> None:
+    """Reload reference data once a flush has emptied the tables.
+
+    A transactional test ends with a flush, which sends post_migrate for each app with
+    models; reloading after the last of them finds every content type and permission
+    already back, so role groups get theirs.
+    """
+    last = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if app_config is last:
+        reference_data_load()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with reference data loaded once for the whole session.
+
+    Tests run in a transaction rolled back at their end, so the rows stay as loaded;
+    transactional tests flush the tables, and the reload above brings them back.
+    """
+    with django_db_blocker.unblock():
+        counts = reference_data_load()
+    post_migrate.connect(_reference_reload, dispatch_uid="tests.reference_reload")
+    yield counts
+    post_migrate.disconnect(dispatch_uid="tests.reference_reload")
+
+
 @pytest.fixture
-def reference(db):
-    return reference_data_load()
+def reference(db, django_db_setup):
+    """Forces, frameworks, programmes, glossary and role groups (loaded once per session)."""
+    return django_db_setup
 
 
 @pytest.fixture
