@@ -61,17 +61,16 @@ class Action(StrEnum):
     PUBLISH = "publish"
 
 
-S = AssessmentStatus
 STATUSES = [
-    S.DRAFTING,
-    S.SUBMITTED,
-    S.REGIONALLY_MODERATED,
-    S.NATIONALLY_MODERATED,
-    S.RELEASED,
-    S.PUBLISHED,
+    AssessmentStatus.DRAFTING,
+    AssessmentStatus.SUBMITTED,
+    AssessmentStatus.REGIONALLY_MODERATED,
+    AssessmentStatus.NATIONALLY_MODERATED,
+    AssessmentStatus.RELEASED,
+    AssessmentStatus.PUBLISHED,
 ]
-PANEL_STATUSES = [S.SUBMITTED, S.REGIONALLY_MODERATED]
-RELEASED = [S.RELEASED, S.PUBLISHED]
+PANEL_STATUSES = [AssessmentStatus.SUBMITTED, AssessmentStatus.REGIONALLY_MODERATED]
+RELEASED = [AssessmentStatus.RELEASED, AssessmentStatus.PUBLISHED]
 
 TEAM = {Role.TEAM_INSPECTOR, Role.TEAM_LEAD}
 # Inspectorate staff who see every inspection (the Moderator role) and administrators.
@@ -104,17 +103,19 @@ MATRIX: dict[Action, dict[str, frozenset[Role]]] = {
         status: frozenset(TEAM | STAFF | _liaison_reads(status)) for status in STATUSES
     },
     Action.READ_MODERATION: _in(STATUSES, TEAM | STAFF),
-    Action.ADD_EVIDENCE: _in(STATUSES, set()) | _in([S.DRAFTING], TEAM),
-    Action.PROPOSE_GRADE: _in(STATUSES, set()) | _in([S.DRAFTING], {Role.TEAM_LEAD}),
-    Action.SUBMIT: _in(STATUSES, set()) | _in([S.DRAFTING], {Role.TEAM_LEAD}),
+    Action.ADD_EVIDENCE: _in(STATUSES, set()) | _in([AssessmentStatus.DRAFTING], TEAM),
+    Action.PROPOSE_GRADE: _in(STATUSES, set()) | _in([AssessmentStatus.DRAFTING], {Role.TEAM_LEAD}),
+    Action.SUBMIT: _in(STATUSES, set()) | _in([AssessmentStatus.DRAFTING], {Role.TEAM_LEAD}),
     # From submission on, the area has an agenda item (regional, then national).
     Action.RECORD_DECISION: _in(STATUSES[1:], set()) | _in(PANEL_STATUSES, PANEL),
     Action.CONFIRM_DECISION: _in(STATUSES[1:], set()) | _in(PANEL_STATUSES, {Role.CHAIR}),
     # A dissent stands beside a pending or confirmed decision, so it may follow the step.
     Action.DISSENT: _in(STATUSES[1:], {Role.OTHER_MEMBER}),
-    Action.RELEASE: _in(STATUSES, set()) | _in([S.NATIONALLY_MODERATED], {Role.TEAM_LEAD}),
-    Action.COMMENT: _in(STATUSES, set()) | _in([S.RELEASED], {Role.LIAISON}),
-    Action.PUBLISH: _in(STATUSES, set()) | _in([S.RELEASED], {Role.TEAM_LEAD}),
+    Action.RELEASE: (
+        _in(STATUSES, set()) | _in([AssessmentStatus.NATIONALLY_MODERATED], {Role.TEAM_LEAD})
+    ),
+    Action.COMMENT: _in(STATUSES, set()) | _in([AssessmentStatus.RELEASED], {Role.LIAISON}),
+    Action.PUBLISH: _in(STATUSES, set()) | _in([AssessmentStatus.RELEASED], {Role.TEAM_LEAD}),
 }
 
 

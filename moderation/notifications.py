@@ -48,19 +48,13 @@ def _liaisons(area: AreaAssessment):
     return [link.user for link in links]
 
 
-def _panel_people(panel: ModerationPanel | None):
+def _panel_people(area: AreaAssessment, kind: str):
+    """The chair, deputy chair and members of the panel of `kind` whose business `area` is."""
+    panel = ModerationPanel.objects.covering(area, kind).first()
     if panel is None:
         return []
     deputy = [panel.deputy_chair] if panel.deputy_chair_id else []
     return [panel.chair, *deputy, *panel.members.all()]
-
-
-def panel_for(area: AreaAssessment, kind: str) -> ModerationPanel | None:
-    inspection = area.inspection
-    panels = ModerationPanel.objects.filter(kind=kind, programme_id=inspection.programme_id)
-    if kind == PanelKind.REGIONAL:
-        return panels.filter(region_id=inspection.force.region_id).first()
-    return panels.filter(framework_id=area.framework_id).first()
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> None:
@@ -79,9 +73,9 @@ def _send(subject: str, body: str, recipients: list[str]) -> None:
 def _event_recipients(event: AssessmentEvent):
     area = event.area
     if event.action == "submit":
-        return _panel_people(panel_for(area, PanelKind.REGIONAL))
+        return _panel_people(area, PanelKind.REGIONAL)
     if event.action == "regional_moderate":
-        return [*_team(area), *_panel_people(panel_for(area, PanelKind.NATIONAL))]
+        return [*_team(area), *_panel_people(area, PanelKind.NATIONAL)]
     if event.action in ("release", "publish"):
         return [*_team(area), *_liaisons(area)]
     return list(_team(area))

@@ -1,8 +1,10 @@
 """The area assessment workflow: every allowed transition in one table, and who may make it.
 
 drafting -> submitted -> regionally moderated -> nationally moderated -> released -> published,
-with referrals back to drafting from either panel. `moderation.services.transitions`
-performs transitions; nothing else changes an area's status.
+with referrals back to drafting from either panel. Each row names its guard (what must hold
+before the step) and its effect (what it changes beyond the status), both in
+`moderation.services.steps`; `moderation.services.transitions` performs transitions by
+running them; nothing else changes an area's status.
 
 Who acts:
 - the inspection's lead inspector submits, releases to the force and publishes;
@@ -15,6 +17,7 @@ Who acts:
   chair; a panel without a deputy chair takes no decision recorded by its chair.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -27,8 +30,8 @@ from inspections.models import (
     TeamRole,
 )
 from moderation.models import ModerationPanel, PanelDecision, PanelKind
+from moderation.services import steps
 
-S = AssessmentStatus
 TEAM_LEAD = "team_lead"
 REGIONAL_CHAIR = "regional_chair"
 NATIONAL_CHAIR = "national_chair"
@@ -39,6 +42,12 @@ ACTOR_NAMES = {
 }
 
 
+# guard(*, area, decision) -> the problems that stand in the way, empty when the step may go.
+Guard = Callable[..., list]
+# effect(*, area, decision, user): the changes beyond the status; the caller saves the area.
+Effect = Callable[..., None]
+
+
 @dataclass(frozen=True)
 class Transition:
     action: str
@@ -46,49 +55,77 @@ class Transition:
     target: str
     actor: str
     label: str
+    guard: Guard
+    effect: Effect
     needs_reason: bool = False
 
 
 TRANSITIONS = [
-    Transition("submit", S.DRAFTING, S.SUBMITTED, TEAM_LEAD, "Submit to the regional panel"),
+    Transition(
+        "submit",
+        AssessmentStatus.DRAFTING,
+        AssessmentStatus.SUBMITTED,
+        TEAM_LEAD,
+        "Submit to the regional panel",
+        guard=steps.needs_nothing_missing,
+        effect=steps.place_on_regional_agenda,
+    ),
     Transition(
         "regional_moderate",
-        S.SUBMITTED,
-        S.REGIONALLY_MODERATED,
+        AssessmentStatus.SUBMITTED,
+        AssessmentStatus.REGIONALLY_MODERATED,
         REGIONAL_CHAIR,
         "Confirm the regional panel's decision",
+        guard=steps.needs_confirmed_decision,
+        effect=steps.place_on_national_agenda,
     ),
     Transition(
         "regional_refer_back",
-        S.SUBMITTED,
-        S.DRAFTING,
+        AssessmentStatus.SUBMITTED,
+        AssessmentStatus.DRAFTING,
         REGIONAL_CHAIR,
         "Refer back to the team (regional panel)",
+        guard=steps.needs_confirmed_decision,
+        effect=steps.void_earlier_decisions,
         needs_reason=True,
     ),
     Transition(
         "national_conclude",
-        S.REGIONALLY_MODERATED,
-        S.NATIONALLY_MODERATED,
+        AssessmentStatus.REGIONALLY_MODERATED,
+        AssessmentStatus.NATIONALLY_MODERATED,
         NATIONAL_CHAIR,
         "Confirm the national panel's final grade",
+        guard=steps.needs_confirmed_decision,
+        effect=steps.set_final_grade,
     ),
     Transition(
         "national_refer_back",
-        S.REGIONALLY_MODERATED,
-        S.DRAFTING,
+        AssessmentStatus.REGIONALLY_MODERATED,
+        AssessmentStatus.DRAFTING,
         NATIONAL_CHAIR,
         "Refer back to the team (national panel)",
+        guard=steps.needs_confirmed_decision,
+        effect=steps.void_earlier_decisions,
         needs_reason=True,
     ),
     Transition(
         "release",
-        S.NATIONALLY_MODERATED,
-        S.RELEASED,
+        AssessmentStatus.NATIONALLY_MODERATED,
+        AssessmentStatus.RELEASED,
         TEAM_LEAD,
         "Release the draft to the force",
+        guard=steps.needs_final_grade,
+        effect=steps.no_further_effect,
     ),
-    Transition("publish", S.RELEASED, S.PUBLISHED, TEAM_LEAD, "Publish"),
+    Transition(
+        "publish",
+        AssessmentStatus.RELEASED,
+        AssessmentStatus.PUBLISHED,
+        TEAM_LEAD,
+        "Publish",
+        guard=steps.needs_comments_answered,
+        effect=steps.no_further_effect,
+    ),
 ]
 BY_ACTION = {transition.action: transition for transition in TRANSITIONS}
 # The transitions a team lead starts with a button on the area page; the others follow a
@@ -172,11 +209,16 @@ def inspection_status_for(statuses: list[str]) -> str:
     been released (the liaison then sees the released areas only); in moderation while any
     area is before a panel; otherwise in fieldwork.
     """
-    if statuses and all(status == S.PUBLISHED for status in statuses):
+    if statuses and all(status == AssessmentStatus.PUBLISHED for status in statuses):
         return InspectionStatus.PUBLISHED
-    if any(status in (S.RELEASED, S.PUBLISHED) for status in statuses):
+    released = (AssessmentStatus.RELEASED, AssessmentStatus.PUBLISHED)
+    if any(status in released for status in statuses):
         return InspectionStatus.FACTUAL_ACCURACY
-    moderation = (S.SUBMITTED, S.REGIONALLY_MODERATED, S.NATIONALLY_MODERATED)
+    moderation = (
+        AssessmentStatus.SUBMITTED,
+        AssessmentStatus.REGIONALLY_MODERATED,
+        AssessmentStatus.NATIONALLY_MODERATED,
+    )
     if any(status in moderation for status in statuses):
         return InspectionStatus.MODERATION
     return InspectionStatus.FIELDWORK

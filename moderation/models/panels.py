@@ -22,6 +22,17 @@ class PanelKind(models.TextChoices):
     NATIONAL = "national", "National"
 
 
+class PanelQuerySet(models.QuerySet):
+    def covering(self, area: AreaAssessment, kind: str) -> "PanelQuerySet":
+        """The panels of `kind` whose business `area` is (one at most, by the constraints):
+        the query form of `ModerationPanel.covers`."""
+        inspection = area.inspection
+        panels = self.filter(kind=kind, programme_id=inspection.programme_id)
+        if kind == PanelKind.REGIONAL:
+            return panels.filter(region_id=inspection.force.region_id)
+        return panels.filter(framework_id=area.framework_id)
+
+
 class ModerationPanel(models.Model):
     """A regional panel (one region of a programme) or a national one (one inspection area of
     a programme). Members record decisions and may dissent; the chair confirms them. A
@@ -46,6 +57,8 @@ class ModerationPanel(models.Model):
         help_text="Confirms the decisions the chair records; without one the chair records none.",
     )
     members = models.ManyToManyField(_USER, through="PanelMembership", related_name="panels")
+
+    objects = PanelQuerySet.as_manager()
 
     class Meta:
         db_table = "inspections_moderationpanel"

@@ -1,5 +1,7 @@
 """The transition table and the one service that moves an area along it."""
 
+import inspect
+
 import pytest
 
 from inspections.exceptions import AssessmentLocked, WorkflowRefused
@@ -7,6 +9,7 @@ from inspections.models import AssessmentStatus, EvidenceKind, InspectionStatus
 from inspections.services import evidence as evidence_services
 from moderation import workflow
 from moderation.models import AssessmentEvent, DecisionState, PanelDecision
+from moderation.services import steps
 from moderation.services.proposals import grade_propose
 from moderation.services.transitions import area_transition
 from tests.factories import UserFactory
@@ -21,7 +24,6 @@ from tests.moderation.moderation_support import (
 )
 
 pytestmark = pytest.mark.django_db
-S = AssessmentStatus
 
 
 @pytest.fixture
@@ -36,21 +38,55 @@ def area(inspection_a, sessions):
 
 
 def test_the_table_runs_drafting_to_published_with_referrals_back_to_drafting():
-    chain = [S.DRAFTING, S.SUBMITTED, S.REGIONALLY_MODERATED, S.NATIONALLY_MODERATED]
-    chain += [S.RELEASED, S.PUBLISHED]
-    forward = {(t.source, t.target) for t in workflow.TRANSITIONS if t.target != S.DRAFTING}
+    chain = [
+        AssessmentStatus.DRAFTING,
+        AssessmentStatus.SUBMITTED,
+        AssessmentStatus.REGIONALLY_MODERATED,
+        AssessmentStatus.NATIONALLY_MODERATED,
+        AssessmentStatus.RELEASED,
+        AssessmentStatus.PUBLISHED,
+    ]
+    referrals = [t for t in workflow.TRANSITIONS if t.target == AssessmentStatus.DRAFTING]
+    forward = {(t.source, t.target) for t in workflow.TRANSITIONS if t not in referrals}
     assert forward == set(zip(chain, chain[1:], strict=False))
-    back = {t.source for t in workflow.TRANSITIONS if t.target == S.DRAFTING}
-    assert back == {S.SUBMITTED, S.REGIONALLY_MODERATED}
-    assert all(t.needs_reason for t in workflow.TRANSITIONS if t.target == S.DRAFTING)
+    back = {t.source for t in referrals}
+    assert back == {AssessmentStatus.SUBMITTED, AssessmentStatus.REGIONALLY_MODERATED}
+    assert all(t.needs_reason for t in referrals)
+
+
+def _public_functions(module) -> dict:
+    return {
+        function: name
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if function.__module__ == module.__name__ and not name.startswith("_")
+    }
+
+
+def test_every_row_names_its_guard_and_effect_and_every_guard_and_effect_has_a_row():
+    guards = {t.guard for t in workflow.TRANSITIONS}
+    effects = {t.effect for t in workflow.TRANSITIONS}
+    for t in workflow.TRANSITIONS:
+        assert callable(t.guard) and callable(t.effect), t.action
+        # The service calls them with these keywords and no others.
+        inspect.signature(t.guard).bind(area=None, decision=None)
+        inspect.signature(t.effect).bind(area=None, decision=None, user=None)
+    assert not guards & effects
+    defined = _public_functions(steps)
+    assert set(defined) >= guards | effects, "a row names a function outside steps"
+    unused = sorted(name for function, name in defined.items() if function not in guards | effects)
+    assert unused == [], f"no row of the table uses {unused}"
 
 
 def test_lead_submits_a_complete_area_and_the_event_says_who_when_and_what(area, alice, hmi):
     complete_area(area, alice, hmi)
     event = area_transition(area=area, user=hmi, action="submit")
     area.refresh_from_db()
-    assert area.status == S.SUBMITTED
-    assert (event.actor, event.from_status, event.to_status) == (hmi, S.DRAFTING, S.SUBMITTED)
+    assert area.status == AssessmentStatus.SUBMITTED
+    assert (event.actor, event.from_status, event.to_status) == (
+        hmi,
+        AssessmentStatus.DRAFTING,
+        AssessmentStatus.SUBMITTED,
+    )
     assert event.created_at is not None
     assert area.inspection.status == InspectionStatus.MODERATION
     # Submission puts the area on the regional panel's open session.
@@ -65,7 +101,7 @@ def test_submission_lists_what_is_missing_and_changes_nothing(area, hmi):
     assert any("mark “none identified”" in what for what in whats)
     assert "Propose a grade with its rationale." in whats
     area.refresh_from_db()
-    assert area.status == S.DRAFTING
+    assert area.status == AssessmentStatus.DRAFTING
     assert not AssessmentEvent.objects.exists()
 
 
@@ -111,13 +147,13 @@ def test_confirmed_decisions_move_the_area_and_the_national_one_sets_the_final_g
 ):
     submit(area, alice, hmi)
     decide(area, panel, hmi)
-    assert area.status == S.REGIONALLY_MODERATED
+    assert area.status == AssessmentStatus.REGIONALLY_MODERATED
     assert area.agenda_items.filter(session__panel__kind="national").exists()
     exceeding = grade("Exceeding", area)
     decide(
         area, panel, hmi, outcome="change", grade_level=exceeding, reason="Consistent with peers."
     )
-    assert area.status == S.NATIONALLY_MODERATED
+    assert area.status == AssessmentStatus.NATIONALLY_MODERATED
     assert area.final_grade == exceeding
     actions = list(AssessmentEvent.objects.filter(area=area).values_list("action", flat=True))
     assert actions == ["submit", "regional_moderate", "national_conclude"]
@@ -126,11 +162,11 @@ def test_confirmed_decisions_move_the_area_and_the_national_one_sets_the_final_g
 
 def test_release_and_publish_follow_the_national_decision(area, alice, hmi, panel):
     to_released(area, alice, hmi, panel)
-    assert area.status == S.RELEASED
+    assert area.status == AssessmentStatus.RELEASED
     assert area.inspection.status == InspectionStatus.FACTUAL_ACCURACY
     area_transition(area=area, user=hmi, action="publish")
     area.refresh_from_db()
-    assert area.status == S.PUBLISHED
+    assert area.status == AssessmentStatus.PUBLISHED
     # The other area is still drafting, so the inspection is not yet published as a whole.
     assert area.inspection.status == InspectionStatus.FACTUAL_ACCURACY
 
@@ -139,7 +175,7 @@ def test_referral_reopens_the_area_and_voids_every_earlier_approval(area, alice,
     submit(area, alice, hmi)
     regional = decide(area, panel, hmi)
     referral = decide(area, panel, hmi, outcome="refer_back", reason="Evidence for 1.3 is thin.")
-    assert area.status == S.DRAFTING
+    assert area.status == AssessmentStatus.DRAFTING
     assert area.final_grade is None
     regional.refresh_from_db()
     assert regional.state == DecisionState.VOID and regional.voided_at is not None
@@ -167,13 +203,24 @@ def test_evidence_statements_and_proposal_are_locked_after_submission(area, alic
         grade_propose(area=area, user=hmi, grade=grade("Exceeding", area), rationale="(1.1)")
 
 
-def test_inspection_status_follows_its_areas():
-    status = workflow.inspection_status_for
-    assert status([S.DRAFTING, S.DRAFTING]) == InspectionStatus.FIELDWORK
-    assert status([S.DRAFTING, S.SUBMITTED]) == InspectionStatus.MODERATION
-    assert status([S.RELEASED, S.NATIONALLY_MODERATED]) == InspectionStatus.FACTUAL_ACCURACY
-    assert status([S.PUBLISHED, S.RELEASED]) == InspectionStatus.FACTUAL_ACCURACY
-    assert status([S.PUBLISHED, S.PUBLISHED]) == InspectionStatus.PUBLISHED
+@pytest.mark.parametrize(
+    "statuses, expected",
+    [
+        ([AssessmentStatus.DRAFTING, AssessmentStatus.DRAFTING], InspectionStatus.FIELDWORK),
+        ([AssessmentStatus.DRAFTING, AssessmentStatus.SUBMITTED], InspectionStatus.MODERATION),
+        (
+            [AssessmentStatus.RELEASED, AssessmentStatus.NATIONALLY_MODERATED],
+            InspectionStatus.FACTUAL_ACCURACY,
+        ),
+        (
+            [AssessmentStatus.PUBLISHED, AssessmentStatus.RELEASED],
+            InspectionStatus.FACTUAL_ACCURACY,
+        ),
+        ([AssessmentStatus.PUBLISHED, AssessmentStatus.PUBLISHED], InspectionStatus.PUBLISHED),
+    ],
+)
+def test_inspection_status_follows_its_areas(statuses, expected):
+    assert workflow.inspection_status_for(statuses) == expected
 
 
 def test_an_inactive_lead_cannot_act(area, alice, hmi):
@@ -213,7 +260,7 @@ def test_a_decision_stays_pending_until_the_chair_confirms(area, alice, hmi, pan
     submit(area, alice, hmi)
     decision = panel_decision_record(item=area.agenda_items.get(), user=panel, outcome="confirm")
     area.refresh_from_db()
-    assert area.status == S.SUBMITTED
+    assert area.status == AssessmentStatus.SUBMITTED
     assert PanelDecision.objects.get(pk=decision.pk).state == DecisionState.PENDING
 
 

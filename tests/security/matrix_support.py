@@ -33,15 +33,14 @@ from tests.moderation.moderation_support import (
     panels_for,
 )
 
-S = AssessmentStatus
 MARKER = "Matrix marker evidence"
 ORDER = [
-    S.DRAFTING,
-    S.SUBMITTED,
-    S.REGIONALLY_MODERATED,
-    S.NATIONALLY_MODERATED,
-    S.RELEASED,
-    S.PUBLISHED,
+    AssessmentStatus.DRAFTING,
+    AssessmentStatus.SUBMITTED,
+    AssessmentStatus.REGIONALLY_MODERATED,
+    AssessmentStatus.NATIONALLY_MODERATED,
+    AssessmentStatus.RELEASED,
+    AssessmentStatus.PUBLISHED,
 ]
 
 
@@ -135,7 +134,7 @@ def _decision_before_panel(world: World):
     """The decision a confirm or dissent acts on: a pending one MEMBER records now while the
     area is before a panel, else the latest decision (already confirmed)."""
     area = world.area
-    if area.status in (S.SUBMITTED, S.REGIONALLY_MODERATED):
+    if area.status in (AssessmentStatus.SUBMITTED, AssessmentStatus.REGIONALLY_MODERATED):
         item = _latest_item(area)
         return panel_decision_record(item=item, user=world.users[Role.MEMBER], outcome="confirm")
     return PanelDecision.objects.filter(area=area).order_by("-pk").first()

@@ -1,0 +1,104 @@
+"""The guard and the effect of each workflow step, named by its row in `moderation.workflow`.
+
+A guard returns the problems that stand in the way (empty when the step may go ahead); an
+effect makes the changes the step brings beyond the status itself. Both take keyword
+arguments only and run inside `area_transition`'s transaction, after it has locked the
+inspection and the area and checked the state and the actor; neither saves the area.
+
+`moderation.workflow` imports this module to build its table, so nothing here may import
+`workflow`, nor a module that does (`notifications`, the other services).
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+
+from inspections.models import AreaAssessment, CriterionAssessment
+from moderation.models import (
+    AgendaItem,
+    DecisionState,
+    FactualAccuracyComment,
+    ModerationPanel,
+    PanelDecision,
+    PanelKind,
+    PanelSession,
+)
+from moderation.sufficiency import area_gaps, area_guidance
+
+# Guards.
+
+
+def needs_nothing_missing(*, area: AreaAssessment, decision: PanelDecision | None) -> list:
+    # Locking every criterion row waits for evidence writers in flight and keeps new ones out
+    # until the status has changed.
+    list(
+        CriterionAssessment.objects.select_for_update(of=("self",))
+        .filter(area=area)
+        .values_list("pk")
+    )
+    return area_gaps(area=area, guidance=area_guidance(area))
+
+
+def needs_confirmed_decision(*, area: AreaAssessment, decision: PanelDecision | None) -> list:
+    if decision is None or decision.state != DecisionState.CONFIRMED:
+        return ["A panel decision confirmed by the chair is needed."]
+    return []
+
+
+def needs_final_grade(*, area: AreaAssessment, decision: PanelDecision | None) -> list:
+    return [] if area.final_grade_id else ["The national panel has not concluded a grade."]
+
+
+def needs_comments_answered(*, area: AreaAssessment, decision: PanelDecision | None) -> list:
+    open_comments = FactualAccuracyComment.objects.filter(area=area, response="").count()
+    if open_comments:
+        return [f"{open_comments} factual-accuracy comment(s) still need an answer."]
+    return []
+
+
+# Effects.
+
+
+def _place_on_agenda(area: AreaAssessment, kind: str, user: AbstractBaseUser) -> None:
+    """Put the area on the latest open session of the panel whose business it now is."""
+    panel = ModerationPanel.objects.covering(area, kind).first()
+    session = PanelSession.objects.filter(panel=panel, is_open=True).first() if panel else None
+    if session is not None:
+        AgendaItem.objects.get_or_create(
+            session=session,
+            area=area,
+            defaults={"added_by": user, "order": session.items.count() + 1},
+        )
+
+
+def place_on_regional_agenda(
+    *, area: AreaAssessment, decision: PanelDecision | None, user: AbstractBaseUser
+) -> None:
+    _place_on_agenda(area, PanelKind.REGIONAL, user)
+
+
+def place_on_national_agenda(
+    *, area: AreaAssessment, decision: PanelDecision | None, user: AbstractBaseUser
+) -> None:
+    _place_on_agenda(area, PanelKind.NATIONAL, user)
+
+
+def set_final_grade(
+    *, area: AreaAssessment, decision: PanelDecision, user: AbstractBaseUser
+) -> None:
+    area.final_grade = decision.grade
+
+
+def void_earlier_decisions(
+    *, area: AreaAssessment, decision: PanelDecision, user: AbstractBaseUser
+) -> None:
+    """A referral reopens the assessment: every earlier approval of it no longer stands."""
+    earlier = PanelDecision.objects.filter(area=area).exclude(pk=decision.pk)
+    earlier = earlier.exclude(state__in=[DecisionState.VOID, DecisionState.DECLINED])
+    earlier.update(state=DecisionState.VOID, voided_at=timezone.now())
+    area.final_grade = None
+
+
+def no_further_effect(
+    *, area: AreaAssessment, decision: PanelDecision | None, user: AbstractBaseUser
+) -> None:
+    """The status change (with its event and e-mail) is the whole of the step."""
