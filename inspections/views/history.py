@@ -1,6 +1,6 @@
 """History pages: who changed what, when, before and after, for each record people edit.
 
-Each page names the fields it shows and what it calls them; inspections.history reads the
+Each page names the fields it shows and what it calls them; inspections.selectors.history reads the
 rows into words.
 """
 
@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from inspections.forms.overview import OverviewForm
 from inspections.forms.practice import DevelopingPracticeForm
-from inspections.history import history_entries
+from inspections.selectors.history import history_entries
 from inspections.models import EvidenceAttachment
 from inspections.selectors.inspections import (
     criterion_assessment_get_for_user,

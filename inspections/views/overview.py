@@ -9,7 +9,7 @@ from django.urls import reverse
 from forces.models import Force, PartnershipArea
 from inspections.exceptions import EditConflict
 from inspections.forms.overview import OverviewForm, overview_initial
-from inspections.history import history_actor
+from inspections.selectors.history import history_actor
 from inspections.overview_sections import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS
 from inspections.permissions import can_edit_inspection
 from inspections.selectors.inspections import inspection_get_for_user

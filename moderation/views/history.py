@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.urls import reverse
 
-from inspections.history import history_entries
+from inspections.selectors.history import history_entries
 from inspections.views.history import history_page
 from moderation.selectors import area_get_for_moderation
 
