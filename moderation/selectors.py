@@ -28,7 +28,7 @@ from moderation.models import (
     PanelSession,
 )
 from moderation.services.panels import grades_under_review
-from moderation.sufficiency import LIST_TITLES, criteria_with_lists_for
+from moderation.sufficiency import criteria_with_lists_for
 
 
 def _sees_every_panel(user: AbstractBaseUser) -> bool:
@@ -223,10 +223,7 @@ def draft_report_sections(*, user: AbstractBaseUser, inspection: Inspection) -> 
             "criteria": [
                 {
                     "assessment": criterion,
-                    "lists": [
-                        (LIST_TITLES[shown.kind], shown.items)
-                        for shown in evidence.lists(criterion.pk)
-                    ],
+                    "lists": evidence.lists(criterion.pk),
                     "comments": comments.get((area.pk, criterion.pk), []),
                 }
                 for criterion in criteria

@@ -17,6 +17,10 @@ class EvidenceList:
     kind: EvidenceKind
     items: list[EvidenceItem]
 
+    @property
+    def title(self) -> str:
+        return self.kind.list_title
+
 
 class CriterionEvidence:
     """The evidence of some criterion assessments, grouped by criterion and list."""

@@ -7,17 +7,10 @@ children; an implicit criterion (2007 areas) prints its evidence without a headi
 
 from grading.charts.distribution import DistributionBar, DistributionGroup, distribution_chart_svg
 from grading.reference.schemes import FOUR_POINT
-from inspections.models import EvidenceKind
 from inspections.outcomes.panel import chart_svg, confidence_of, data_year_label, panel_row
 from inspections.plain_text import text_blocks
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.text import paragraphs
-
-LIST_TITLES = {
-    EvidenceKind.STRENGTH: "Strengths",
-    EvidenceKind.WORK_IN_PROGRESS: "Work in progress",
-    EvidenceKind.AREA_FOR_IMPROVEMENT: "Areas for improvement",
-}
 
 
 def area_name(framework) -> str:
@@ -167,7 +160,7 @@ class AreaBuilder:
         lists = [
             {
                 "kind": str(shown.kind),
-                "title": LIST_TITLES[shown.kind],
+                "title": shown.title,
                 "items": [self._item(item) for item in shown.items],
             }
             for shown in self.rows.evidence.lists(assessment.pk if assessment else None)
