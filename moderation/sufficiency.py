@@ -22,11 +22,6 @@ LIST_FIELDS = {
     EvidenceKind.WORK_IN_PROGRESS: "work_in_progress",
     EvidenceKind.AREA_FOR_IMPROVEMENT: "areas_for_improvement",
 }
-LIST_TITLES = {
-    EvidenceKind.STRENGTH: "Strengths",
-    EvidenceKind.WORK_IN_PROGRESS: "Work in progress",
-    EvidenceKind.AREA_FOR_IMPROVEMENT: "Areas for improvement",
-}
 
 
 @dataclass(frozen=True)
@@ -76,7 +71,7 @@ def criterion_gaps(assessment: CriterionAssessment) -> list[Gap]:
     for kind, name in LIST_FIELDS.items():
         if not getattr(assessment, name) and not getattr(assessment, f"{name}_none"):
             gaps.append(
-                Gap(where, f"{LIST_TITLES[kind]}: add an item or mark “none identified”.", url)
+                Gap(where, f"{kind.list_title}: add an item or mark “none identified”.", url)
             )
     return gaps
 

@@ -25,6 +25,7 @@ from inspections.models import (
     PublishedIndicatorCall,
 )
 from inspections.outcomes import inspection_outcomes
+from inspections.selectors.evidence import criterion_evidence
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "inspection-export.schema.json"
 LIST_KEYS = {
@@ -95,18 +96,10 @@ class _Export:
             self.criteria[assessment.area_id].append(assessment)
 
     def _load_evidence(self) -> None:
-        items = EvidenceItem.objects.filter(criterion_assessment__area__in=self.area_ids).order_by(
-            "order", "pk"
-        )
-        self.top_level = defaultdict(list)
-        self.sub_points = defaultdict(list)
-        self.evidence_texts = []
-        for item in items:
-            if item.parent_id is None:
-                self.top_level[(item.criterion_assessment_id, item.kind)].append(item)
-            else:
-                self.sub_points[item.parent_id].append(item)
-            self.evidence_texts += [item.lead, item.text]
+        self.evidence = criterion_evidence(areas=self.area_ids)
+        self.evidence_texts = [
+            text for item in self.evidence.items for text in (item.lead, item.text)
+        ]
 
     def _load_indicators(self) -> None:
         results = IndicatorResult.objects.filter(
@@ -163,9 +156,8 @@ class _Export:
             "heading": None if criterion.is_implicit else criterion.heading,
             "summary_statements": _statements(assessment.statement),
         }
-        for kind, key in LIST_KEYS.items():
-            items = self.top_level[(assessment.pk, kind)]
-            data[key] = [self._item(item) for item in items]
+        for shown in self.evidence.lists(assessment.pk):
+            data[LIST_KEYS[shown.kind]] = [self._item(item) for item in shown.items]
         return data
 
     def _item(self, item: EvidenceItem) -> dict:
@@ -173,7 +165,7 @@ class _Export:
             "text": item.text,
             "lead": _text_or_none(item.lead),
             "source": _text_or_none(item.source),
-            "children": [self._item(child) for child in self.sub_points[item.pk]],
+            "children": [self._item(child) for child in item.children],
         }
 
     def _indicator(self, area: AreaAssessment, indicator: Indicator) -> dict:

@@ -12,11 +12,29 @@ from inspections.models.assessments import CriterionAssessment
 
 
 class EvidenceKind(models.TextChoices):
-    """The three lists of a criterion, in the order the report prints them."""
+    """The three lists of a criterion, in the order the report prints them. The label names
+    one item ("Strength"); `list_title` names the list ("Strengths")."""
 
     STRENGTH = "strength", "Strength"
     WORK_IN_PROGRESS = "work_in_progress", "Work in progress"
     AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
+
+    @property
+    def list_title(self) -> str:
+        """The list's heading on every page, report and check."""
+        return _LIST_NAMES[self][0]
+
+    @property
+    def list_abbreviation(self) -> str:
+        """The heading where a table has no room for it."""
+        return _LIST_NAMES[self][1]
+
+
+_LIST_NAMES = {
+    EvidenceKind.STRENGTH: ("Strengths", "S"),
+    EvidenceKind.WORK_IN_PROGRESS: ("Work in progress", "WIP"),
+    EvidenceKind.AREA_FOR_IMPROVEMENT: ("Areas for improvement", "AFI"),
+}
 
 
 class EvidenceSource(models.TextChoices):

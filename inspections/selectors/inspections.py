@@ -115,27 +115,3 @@ def criterion_assessments_with_counts(*, inspection: Inspection) -> QuerySet:
         )
         .order_by("area__order", *criteria_tree_order("criterion__"))
     )
-
-
-def evidence_lists(*, assessment: CriterionAssessment) -> list[dict]:
-    """The three lists in report order, each item with its sub-points, in two queries."""
-    items = list(
-        EvidenceItem.objects.filter(criterion_assessment=assessment)
-        .select_related("author")
-        .prefetch_related("attachments")
-        .order_by("order")
-    )
-    children: dict[int, list[EvidenceItem]] = {}
-    for item in items:
-        if item.parent_id:
-            children.setdefault(item.parent_id, []).append(item)
-    for item in items:
-        item.children = children.get(item.pk, [])
-    return [
-        {
-            "kind": kind,
-            "label": label,
-            "items": [i for i in items if i.kind == kind and i.parent_id is None],
-        }
-        for kind, label in EvidenceKind.choices
-    ]

@@ -1,8 +1,9 @@
 """Reads for the national grades table: every force's grade per area of a programme.
 
-A cell shows, in this order: the force's final grade from its own inspection once the area is
-published (to every signed-in user); a final grade the national panel has concluded but not
-yet published, marked as a draft, only to users who may see it
+`national_rows` is the one rule for what a cell shows, on the page, in its CSV and in the
+national report (reports.rendering.national_grades): the force's final grade from its own
+inspection once the area is published (to every reader); a final grade the national panel
+has concluded but not yet published, marked as a draft, only to readers who may see it
 (`permissions.concluded_grades_visible`, which decides per area); otherwise the grade a
 national report printed (PublishedGrade); otherwise nothing.
 """
@@ -33,10 +34,26 @@ FROM_REPORT = "report"
 
 @dataclass(frozen=True)
 class GradeCell:
+    """One force's grade in one area, as `national_rows` decided it for a reader. A draft is
+    a concluded grade not yet published (the national report calls it provisional)."""
+
     grade: GradeLevel | None = None
     is_draft: bool = False
     source: str = ""
     tone: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.grade.label if self.grade else ""
+
+    @property
+    def short_label(self) -> str:
+        return (self.grade.short_label or self.grade.label) if self.grade else ""
+
+    @property
+    def text(self) -> str:
+        """The cell as plain text (the CSV's): the grade, marked when it is a draft."""
+        return f"{self.label} (draft)" if self.is_draft else self.label
 
 
 @dataclass
@@ -102,16 +119,16 @@ def national_forces(*, user: AbstractBaseUser, programme: Programme) -> QuerySet
     return Force.objects.filter(condition).select_related("region").order_by("name")
 
 
-def concluded_grades(
-    *, reader: AbstractBaseUser | GradeReader, programme: Programme, force_ids=None, framework_ids
+def _concluded_grades(
+    *, reader: AbstractBaseUser | GradeReader, programme: Programme, force_ids, framework_ids
 ) -> dict:
     """(force id, framework id) -> (final grade id, is draft) for the concluded grades of a
     programme that `reader` may see; one query."""
     areas = concluded_grades_visible(reader).filter(
-        inspection__programme=programme, framework_id__in=framework_ids
+        inspection__programme=programme,
+        inspection__force_id__in=force_ids,
+        framework_id__in=framework_ids,
     )
-    if force_ids is not None:
-        areas = areas.filter(inspection__force_id__in=force_ids)
     rows = areas.order_by().values_list(
         "inspection__force_id", "framework_id", "status", "final_grade_id"
     )
@@ -146,17 +163,19 @@ def grade_tones(levels: list[GradeLevel]) -> dict[int, str]:
 
 def national_rows(
     *,
-    user: AbstractBaseUser,
+    reader: AbstractBaseUser | GradeReader,
     programme: Programme,
     forces: list[Force],
     frameworks: list[Framework],
     levels: list[GradeLevel],
 ) -> list[NationalRow]:
-    """A row per force with a cell per area, in two queries whatever the number of forces."""
+    """A row per force with a cell per area, as `reader` may see them (a signed-in user for
+    the page and its CSV, GradeReader.INSPECTORATE for the national report), in two queries
+    whatever the number of forces."""
     force_ids = [force.pk for force in forces]
     framework_ids = [framework.pk for framework in frameworks]
-    own = concluded_grades(
-        reader=user, programme=programme, force_ids=force_ids, framework_ids=framework_ids
+    own = _concluded_grades(
+        reader=reader, programme=programme, force_ids=force_ids, framework_ids=framework_ids
     )
     printed = _printed_grades(programme=programme, force_ids=force_ids, framework_ids=framework_ids)
     by_id = {level.pk: level for level in levels}
@@ -227,7 +246,7 @@ def national_table(
     frameworks = graded_areas(programme=programme)
     levels = grade_levels(programme=programme)
     rows = national_rows(
-        user=user, programme=programme, forces=forces, frameworks=frameworks, levels=levels
+        reader=user, programme=programme, forces=forces, frameworks=frameworks, levels=levels
     )
     distribution = grade_distribution(
         programme=programme, rows=rows, frameworks=frameworks, levels=levels

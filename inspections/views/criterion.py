@@ -9,7 +9,8 @@ from inspections.exceptions import AssessmentLocked, EditConflict
 from inspections.forms.evidence import statement_form_class, statement_initial
 from inspections.models import CriterionAssessment, EvidenceKind
 from inspections.outcomes.panel import outcome_panel_context
-from inspections.selectors.inspections import criterion_assessment_get_for_user, evidence_lists
+from inspections.selectors.evidence import evidence_lists
+from inspections.selectors.inspections import criterion_assessment_get_for_user
 from inspections.services.statements import criterion_statement_save
 from inspections.views.access import editable, require_team
 

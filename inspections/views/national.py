@@ -15,7 +15,7 @@ from grading.charts.distribution import (
 )
 from inspections.filters.national import NationalGradeFilter
 from inspections.models import Programme
-from inspections.selectors.national import GradeCell, NationalTable, national_forces, national_table
+from inspections.selectors.national import NationalTable, national_forces, national_table
 from inspections.selectors.outcomes import programme_get_by_year
 
 # A spreadsheet runs a cell starting with one of these as a formula.
@@ -73,12 +73,6 @@ def _csv_safe(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def _csv_grade(cell: GradeCell) -> str:
-    if cell.grade is None:
-        return ""
-    return f"{cell.grade.label} (draft)" if cell.is_draft else cell.grade.label
-
-
 @login_required
 def national_grades_csv(request, year):
     programme = programme_get_by_year(year=year)
@@ -88,6 +82,6 @@ def national_grades_csv(request, year):
     writer = csv.writer(response)
     writer.writerow(["Force", "Region", *(_csv_safe(f.name) for f in table.frameworks)])
     for row in table.rows:
-        cells = [row.force.name, row.force.region.name, *map(_csv_grade, row.cells)]
+        cells = [row.force.name, row.force.region.name, *(cell.text for cell in row.cells)]
         writer.writerow([_csv_safe(value) for value in cells])
     return response

@@ -23,7 +23,6 @@ from reports.rendering.force_sections import AreaBuilder, area_name
 from reports.rendering.text import blocks_text, month_year
 
 TEMPLATE = "reports/pdf/force/report.html"
-K = ReportTextKey
 
 
 def _text(rows: ForceReportRows, key: str) -> dict:
@@ -34,7 +33,7 @@ def _text(rows: ForceReportRows, key: str) -> dict:
 def _grading(rows: ForceReportRows) -> dict:
     scheme = rows.programme.scheme
     return {
-        **_text(rows, K.GRADING_PROCESS),
+        **_text(rows, ReportTextKey.GRADING_PROCESS),
         "scheme": scheme.name,
         "description": text_blocks(scheme.description),
         "levels": [
@@ -97,9 +96,12 @@ def force_report_data(rows: ForceReportRows) -> dict:
         area["indicators"] or any(node.get("indicators") for node in area["criteria"])
         for area in areas
     )
-    texts = {key: _text(rows, key) for key in (K.INTRODUCTION, K.PROGRAMME, K.INDICATORS)}
-    texts[K.DEVELOPING_PRACTICE] = _text(rows, K.DEVELOPING_PRACTICE)
-    texts[K.SIGNIFICANCE] = _text(rows, K.SIGNIFICANCE)
+    texts = {
+        key: _text(rows, key)
+        for key in (ReportTextKey.INTRODUCTION, ReportTextKey.PROGRAMME, ReportTextKey.INDICATORS)
+    }
+    texts[ReportTextKey.DEVELOPING_PRACTICE] = _text(rows, ReportTextKey.DEVELOPING_PRACTICE)
+    texts[ReportTextKey.SIGNIFICANCE] = _text(rows, ReportTextKey.SIGNIFICANCE)
     overview = overview_data(rows)
     practice = _practice(rows)
     words = "\n".join(

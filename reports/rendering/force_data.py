@@ -14,7 +14,6 @@ from inspections.models import (
     AreaAssessment,
     CriterionAssessment,
     DevelopingPractice,
-    EvidenceItem,
     GlossaryTerm,
     GradeDistribution,
     Inspection,
@@ -23,6 +22,7 @@ from inspections.models import (
 )
 from inspections.outcomes import inspection_outcomes
 from inspections.permissions import RELEASED_AREAS
+from inspections.selectors.evidence import criterion_evidence
 from reports.texts import report_texts
 
 
@@ -71,14 +71,7 @@ class ForceReportRows:
         self.assessments = {(row.area_id, row.criterion_id): row for row in assessments}
 
     def _load_evidence(self) -> None:
-        items = EvidenceItem.objects.filter(criterion_assessment__area__in=self.area_ids)
-        self.top_level = defaultdict(list)
-        self.sub_points = defaultdict(list)
-        for item in items.order_by("order", "pk"):
-            if item.parent_id is None:
-                self.top_level[(item.criterion_assessment_id, item.kind)].append(item)
-            else:
-                self.sub_points[item.parent_id].append(item)
+        self.evidence = criterion_evidence(areas=self.area_ids)
 
     def _load_reference(self) -> None:
         self.texts = report_texts(programme=self.programme)

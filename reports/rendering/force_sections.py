@@ -7,17 +7,10 @@ children; an implicit criterion (2007 areas) prints its evidence without a headi
 
 from grading.charts.distribution import DistributionBar, DistributionGroup, distribution_chart_svg
 from grading.reference.schemes import FOUR_POINT
-from inspections.models import EvidenceKind
 from inspections.outcomes.panel import chart_svg, confidence_of, data_year_label, panel_row
 from inspections.plain_text import text_blocks
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.text import paragraphs
-
-LISTS = [
-    (EvidenceKind.STRENGTH, "Strengths"),
-    (EvidenceKind.WORK_IN_PROGRESS, "Work in progress"),
-    (EvidenceKind.AREA_FOR_IMPROVEMENT, "Areas for improvement"),
-]
 
 
 def area_name(framework) -> str:
@@ -164,11 +157,14 @@ class AreaBuilder:
         assessment = self.rows.assessments.get((area.pk, criterion.pk))
         statement = assessment.statement if assessment else ""
         self.words.append(statement)
-        lists = []
-        for kind, title in LISTS:
-            items = self.rows.top_level[(assessment.pk, kind)] if assessment else []
-            shown = [self._item(item) for item in items]
-            lists.append({"kind": str(kind), "title": title, "items": shown})
+        lists = [
+            {
+                "kind": str(shown.kind),
+                "title": shown.title,
+                "items": [self._item(item) for item in shown.items],
+            }
+            for shown in self.rows.evidence.lists(assessment.pk if assessment else None)
+        ]
         codes = [indicator.code for indicator in criterion.indicators.all()]
         found = [row for row in (outcome.rows if outcome else []) if row.indicator.code in codes]
         return {
@@ -187,5 +183,5 @@ class AreaBuilder:
         return {
             "lead": item.lead,
             "text": item.text,
-            "children": [self._item(child) for child in self.rows.sub_points[item.pk]],
+            "children": [self._item(child) for child in item.children],
         }

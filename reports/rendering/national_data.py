@@ -14,12 +14,13 @@ from inspections.models import (
     Programme,
     Recommendation,
 )
+from inspections.permissions import GradeReader
+from inspections.selectors.national import grade_levels, national_rows
 from reports.models import ReportTextKey
 from reports.rendering.national_grades import (
     distribution_data,
     grade_table_data,
     report_forces,
-    report_rows,
 )
 from reports.rendering.text import month_year
 from reports.texts import report_texts
@@ -130,8 +131,11 @@ def national_report_data(*, programme_id: int) -> dict:
     programme = get_object_or_404(Programme, pk=programme_id)
     areas = _programme_areas(programme)
     frameworks = [area.framework for area in areas if area.framework.is_graded]
-    levels = list(GradeLevel.objects.filter(scheme_id=programme.scheme_id).order_by("rank"))
-    rows = report_rows(
+    levels = grade_levels(programme=programme)
+    # Read as the inspectorate: a draft national report is for inspectorate staff only, and
+    # once it is final every area is published, so it prints what the page shows its staff.
+    rows = national_rows(
+        reader=GradeReader.INSPECTORATE,
         programme=programme,
         forces=report_forces(programme=programme),
         frameworks=frameworks,

@@ -1,11 +1,8 @@
-"""Every force's grade per graded area of a programme, for the national report.
+"""Every force's grade per graded area of a programme, for the national report: its rows
+(forces), and the cells and distribution as plain data.
 
-Which concluded grades a report may print is the same rule as the national grades page's
-(`inspections.permissions.concluded_grades_visible`), read as the inspectorate: a draft
-national report is for inspectorate staff only, and once it is final every area is
-published. A cell holds a published area's final grade; else a grade the national panel has
-concluded but not yet published, marked provisional; else the grade a national report
-printed (PublishedGrade); else nothing. Three queries whatever the number of forces.
+What a cell holds is the national grades page's rule (`inspections.selectors.national.
+national_rows`); a concluded grade not yet published is printed as provisional.
 """
 
 from django.db.models import Q
@@ -13,13 +10,9 @@ from django.db.models import Q
 from forces.models import Force
 from grading.models import Framework, GradeLevel
 from inspections.models import Inspection, Programme, PublishedGrade
-from inspections.permissions import GradeReader
 from inspections.selectors.national import (
-    FROM_INSPECTION,
-    FROM_REPORT,
     GradeCell,
     NationalRow,
-    concluded_grades,
     grade_distribution,
 )
 
@@ -34,53 +27,12 @@ def report_forces(*, programme: Programme) -> list[Force]:
     return list(forces.order_by("region__order", "region__name", "name"))
 
 
-def _printed_grades(*, programme, framework_ids) -> dict:
-    printed = (
-        PublishedGrade.objects.filter(programme=programme, framework_id__in=framework_ids)
-        .order_by()
-        .values_list("force_id", "framework_id", "grade_id")
-    )
-    return {(force_id, framework_id): grade_id for force_id, framework_id, grade_id in printed}
-
-
-def report_rows(
-    *,
-    programme: Programme,
-    forces: list[Force],
-    frameworks: list[Framework],
-    levels: list[GradeLevel],
-) -> list[NationalRow]:
-    """A row per force with a cell per area (the national table's own row type, so its
-    distribution counts them), in two queries."""
-    framework_ids = [framework.pk for framework in frameworks]
-    concluded = concluded_grades(
-        reader=GradeReader.INSPECTORATE, programme=programme, framework_ids=framework_ids
-    )
-    printed = _printed_grades(programme=programme, framework_ids=framework_ids)
-    by_id = {level.pk: level for level in levels}
-
-    def cell(key: tuple[int, int]) -> GradeCell:
-        # A grade outside the programme's scheme cannot be counted, so it is not shown.
-        grade_id, provisional = concluded.get(key, (None, False))
-        if grade_id in by_id:
-            return GradeCell(by_id[grade_id], provisional, FROM_INSPECTION)
-        grade_id = printed.get(key)
-        if grade_id in by_id:
-            return GradeCell(by_id[grade_id], False, FROM_REPORT)
-        return GradeCell()
-
-    return [
-        NationalRow(force, [cell((force.pk, framework.pk)) for framework in frameworks])
-        for force in forces
-    ]
-
-
 def _cell_data(cell: GradeCell) -> dict:
     if cell.grade is None:
         return {"label": None, "short": None, "rank": None, "provisional": False, "source": ""}
     return {
-        "label": cell.grade.label,
-        "short": cell.grade.short_label or cell.grade.label,
+        "label": cell.label,
+        "short": cell.short_label,
         "rank": cell.grade.rank,
         "provisional": cell.is_draft,
         "source": cell.source,
