@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from inspections.forms.overview import OverviewForm
 from inspections.forms.practice import DevelopingPracticeForm
-from inspections.selectors.history import history_entries
 from inspections.models import EvidenceAttachment
+from inspections.selectors.history import history_entries
 from inspections.selectors.inspections import (
     criterion_assessment_get_for_user,
     evidence_item_get_for_user,

@@ -9,9 +9,9 @@ from django.urls import reverse
 from forces.models import Force, PartnershipArea
 from inspections.exceptions import EditConflict
 from inspections.forms.overview import OverviewForm, overview_initial
-from inspections.selectors.history import history_actor
 from inspections.overview_sections import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS
 from inspections.permissions import can_edit_inspection
+from inspections.selectors.history import history_actor
 from inspections.selectors.inspections import inspection_get_for_user
 from inspections.services import overview as services
 from inspections.views.access import require_team
