@@ -6,7 +6,8 @@
                            beat (Ctrl-C stops both)
     python3 dev.py test    create .venv if needed, install requirements-dev.txt (production's
                            requirements plus test and lint tools), then lint and run the test
-                           suite (extra arguments go to pytest)
+                           suite, one process per core (extra arguments go to pytest;
+                           -n 0 runs it in one process)
 
 Configuration comes from the environment (see .env.example); without any, the app uses a
 SQLite file and Celery's filesystem broker, so no server needs to be installed.
@@ -143,13 +144,27 @@ def _stop_group(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
+def _parallel(pytest_args: list[str]) -> list[str]:
+    """One test process per core (pytest-xdist), unless the caller chose how many or none.
+
+    Each process has its own test database and var folder (config/settings_test.py).
+    """
+    chosen = any(
+        a in {"-n", "--numprocesses", "no:xdist"} or a.startswith(("-n", "--numprocesses="))
+        for a in pytest_args
+    )
+    return [] if chosen else ["-n", "auto"]
+
+
 def test(pytest_args: list[str]) -> int:
     ensure_virtualenv(REQUIREMENTS_DEV)
     log("ruff")
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
     log("pytest")
-    code = subprocess.run([str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT).returncode
+    code = subprocess.run(
+        [str(PYTHON), "-m", "pytest", *_parallel(pytest_args), *pytest_args], cwd=ROOT
+    ).returncode
     if code == 5:
         log("pytest collected no tests: that is a failure, not a pass")
         return 1

@@ -4,9 +4,25 @@ import os
 import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-not-secret")
-os.environ.setdefault(
-    "WORKBENCH_VAR_DIR", os.path.join(tempfile.gettempdir(), "workbench-test-var")
-)
+
+
+def _var_dir() -> str:
+    """The tests' var folder; under pytest-xdist, one folder per test process (gw0, gw1, ...).
+
+    Stored files are named by database ids, and every process has a test database of its own,
+    so two processes sharing a folder would overwrite each other's files. A Celery worker the
+    tests start inherits the environment, so it finds the same folder.
+    """
+    folder = os.environ.get("WORKBENCH_VAR_DIR") or os.path.join(
+        tempfile.gettempdir(), "workbench-test-var"
+    )
+    process = os.environ.get("PYTEST_XDIST_WORKER")
+    if process and os.path.basename(folder) != process:
+        folder = os.path.join(folder, process)
+    return folder
+
+
+os.environ["WORKBENCH_VAR_DIR"] = _var_dir()
 
 from config.settings import *  # noqa: E402,F403
 from config.settings import DATABASES, STATIC_ROOT, VAR_DIR  # noqa: E402
