@@ -5,8 +5,16 @@ import socket
 from pathlib import Path
 
 from celery import Celery
+from kombu.exceptions import OperationalError as QueueOperationalError
+from redis.exceptions import RedisError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+# The queue clients' errors when the broker cannot be reached (kombu wraps most of them). A web
+# request that enqueues after commit catches these, so a broker that is down never breaks it.
+QUEUE_ERRORS = (QueueOperationalError, RedisError, OSError)
+# How hard a web request tries to reach the queue before giving up on a message.
+SEND_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
 
 app = Celery("workbench")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -4,7 +4,7 @@ read-only, because only the services may create them and nobody may rewrite them
 
 from django.contrib import admin
 
-from inspections.admin.base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
+from config.admin_base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
 from moderation.models import (
     AgendaItem,
     AssessmentEvent,

@@ -1,18 +1,22 @@
 """E-mail to the people concerned when the workflow moves: submission, decisions, referral,
 release, publication and factual-accuracy comments and answers.
 
-Messages are queued with `transaction.on_commit`, so nobody hears of a change that was rolled
-back; a mail server failure is logged and never undoes or breaks the change itself.
+Each message is worded here, inside the change's transaction, and handed after commit to the
+moderation.send_notification task (`moderation.tasks`), so nobody hears of a change that was
+rolled back and no request waits for the mail server. A queue that cannot be reached is
+logged and the message dropped: it never undoes or breaks the change itself.
 """
 
+import functools
 import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
+from config.celery import QUEUE_ERRORS, SEND_RETRY_POLICY
+from config.celery import app as celery_app
 from forces.models import ForceLiaison
 from inspections.models import AreaAssessment
 from moderation.models import (
@@ -25,6 +29,8 @@ from moderation.models import (
 from moderation.workflow import confirmer_id
 
 logger = logging.getLogger(__name__)
+
+SEND_TASK = "moderation.send_notification"
 
 
 def _link(path: str) -> str:
@@ -57,17 +63,21 @@ def _panel_people(area: AreaAssessment, kind: str):
     return [panel.chair, *deputy, *panel.members.all()]
 
 
+def _enqueue(subject: str, body: str, recipients: list[str]) -> None:
+    try:
+        celery_app.send_task(
+            SEND_TASK,
+            args=[subject, body, recipients],
+            ignore_result=True,
+            retry_policy=SEND_RETRY_POLICY,
+        )
+    except QUEUE_ERRORS:  # the change is committed; an unreachable queue must not hide that
+        logger.warning("Could not queue %r to %s", subject, recipients, exc_info=True)
+
+
 def _send(subject: str, body: str, recipients: list[str]) -> None:
-    if not recipients:
-        return
-
-    def deliver():
-        try:
-            send_mail(subject, body, None, recipients)
-        except Exception:  # the change is committed; a mail failure must not hide that
-            logger.exception("Could not send %r to %s", subject, recipients)
-
-    transaction.on_commit(deliver)
+    if recipients:
+        transaction.on_commit(functools.partial(_enqueue, subject, body, recipients))
 
 
 def _event_recipients(event: AssessmentEvent):

@@ -5,17 +5,22 @@ liaison speaks for force A, admin keeps the reference data.
 """
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pytest
 from django.apps import apps
 from django.db import connection
 from django.db.models.signals import post_migrate
+from kombu.exceptions import OperationalError as QueueOperationalError
 
+from config.celery import app as celery_app
 from forces.models import ForceLiaison
 from inspections import roles
 from inspections.models import Programme
 from inspections.reference import reference_data_load
 from inspections.services import inspection_create
+from moderation.tasks import send_notification
 from tests.factories import ForceFactory, UserFactory
 
 
@@ -50,6 +55,34 @@ def _reference_reload(sender, app_config, **kwargs) -> None:
     last = [config for config in apps.get_app_configs() if config.models_module][-1]
     if app_config is last:
         reference_data_load()
+
+
+@dataclass
+class NotificationQueue:
+    """Stands in for the broker for moderation.send_notification only: runs each message in
+    the test process as it is sent (so `mailoutbox` holds it), or fails like a broker that is
+    down. Every other task goes to the configured broker as before."""
+
+    send_task: Callable
+    down: bool = False
+    sent: list = field(default_factory=list)
+
+    def __call__(self, name, args=None, kwargs=None, **options):
+        if name != send_notification.name:
+            return self.send_task(name, args, kwargs, **options)
+        if self.down:
+            raise QueueOperationalError("Error 111 connecting to 127.0.0.1:1. Connection refused.")
+        self.sent.append(list(args or []))
+        send_notification.apply(args=args, kwargs=kwargs, throw=True)
+
+
+@pytest.fixture(name="notification_queue", autouse=True)
+def notification_queue_fixture(monkeypatch) -> NotificationQueue:
+    """Every test: notifications are delivered in process, so no test leaves mail messages in
+    a broker that no worker of its own will consume, and tests see the mail a change sends."""
+    queue = NotificationQueue(send_task=celery_app.send_task)
+    monkeypatch.setattr(celery_app, "send_task", queue)
+    return queue
 
 
 @pytest.fixture(scope="session")

@@ -4,13 +4,9 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
+from config.admin_base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
 from grading.models import criteria_tree_order
-from inspections.admin.base import (
-    HistoryAdmin,
-    PlainTextAdminForm,
-    ReadOnlyInline,
-    ReadOnlyRecordAdmin,
-)
+from inspections.admin.base import PlainTextAdminForm
 from inspections.models import (
     AreaAssessment,
     CriterionAssessment,

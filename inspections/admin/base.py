@@ -1,46 +1,11 @@
-"""Admin building blocks that keep the workflow's records out of an administrator's reach.
+"""The inspections app's admin building block: the product's plain-text rule on admin forms.
 
-The admin is where reference data is kept. Judgements (evidence, statements, grades,
-decisions) are written through the product's pages and services, which check roles, versions
-and the workflow and record who did what; the admin shows them read-only, and an
-administrator's correction goes through a service (see `inspections.services.corrections`).
+The generic read-only and history admins every app uses are in `config.admin_base`.
 """
 
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from simple_history.admin import SimpleHistoryAdmin
 
 from inspections.validators import validate_plain_text
-
-
-class ReadOnlyRecordAdmin(admin.ModelAdmin):
-    """Viewable, never added, changed or deleted here."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyInline:
-    """An inline that lists rows without letting them be added, changed or deleted."""
-
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class PlainTextAdminForm(forms.ModelForm):
@@ -56,19 +21,3 @@ class PlainTextAdminForm(forms.ModelForm):
                 except forms.ValidationError as error:
                     self.add_error(name, error)
         return cleaned
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """django-simple-history's admin, showing past versions but never saving one back.
-
-    Its version page saves a posted form without asking whether the object may be changed
-    (a read-only record included), so a "revert" could set any field, a status or a grade
-    among them. A past version is shown only; a change goes through the product's pages."""
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST":
-            raise PermissionDenied("Past versions are shown, never saved back.")
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def revert_disabled(self, request, obj=None):
-        return True

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from inspections.admin.base import ReadOnlyRecordAdmin
+from config.admin_base import ReadOnlyRecordAdmin
 from inspections.exceptions import WorkflowRefused
 from inspections.models import (
     AssessmentStatus,

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Case, F, OrderBy, Value, When
 from django.db.models.functions import Coalesce
 
-from inspections.admin.base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
+from config.admin_base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
 from inspections.admin.corrections import (
     CorrectionViews,
     EvidenceCorrectionForm,

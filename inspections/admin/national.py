@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from inspections.admin.base import HistoryAdmin, ReadOnlyRecordAdmin
+from config.admin_base import HistoryAdmin, ReadOnlyRecordAdmin
 from inspections.models import (
     GradeDistribution,
     InspectionGlossaryEntry,

@@ -4,7 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from inspections.admin.base import HistoryAdmin, PlainTextAdminForm
+from config.admin_base import HistoryAdmin
+from inspections.admin.base import PlainTextAdminForm
 from inspections.models import DevelopingPractice, InspectionStatus
 
 

@@ -21,7 +21,7 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from inspections.admin.base import ReadOnlyRecordAdmin
+from config.admin_base import ReadOnlyRecordAdmin
 from reports.forms.imports import ReportUploadForm
 from reports.importer.errors import ImportRefused
 from reports.importer.service import report_import

@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
-from inspections.admin.base import ReadOnlyRecordAdmin
+from config.admin_base import ReadOnlyRecordAdmin
 from reports.models import ReportRun, RunStatus
 from reports.services.runs import report_run_requeue_failed
 

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from inspections.admin.base import HistoryAdmin
+from config.admin_base import HistoryAdmin
 from reports.models import ReportText
 
 

@@ -22,9 +22,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from kombu.exceptions import OperationalError as QueueOperationalError
-from redis.exceptions import RedisError
 
+from config.celery import QUEUE_ERRORS, SEND_RETRY_POLICY
 from config.celery import app as celery_app
 from inspections.models import Inspection, Programme
 from inspections.permissions import visible_inspections_q
@@ -44,10 +43,6 @@ RESTARTED = (
     "The worker rendering this report stopped responding; the report starts again on the next "
     "free worker."
 )
-# The queue clients' errors when the broker cannot be reached (kombu wraps most of them).
-QUEUE_ERRORS = (QueueOperationalError, RedisError, OSError)
-# How hard a web request tries to reach the queue before leaving the run to the sweep.
-SEND_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
 # A run whose enqueue failed is sent again by the sweep once it is this old.
 QUEUE_DOWN_WAIT = timedelta(minutes=1)
 # A run that keeps losing its worker (a render that kills it) is given up after this many.
