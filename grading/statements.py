@@ -19,10 +19,24 @@ class TemplateError(ValueError):
     """The template text is not well formed."""
 
 
+# How the builder names a slot: one whose name says too little, then abbreviations the
+# reports print in capitals; any other name is read as words ("minority_trend").
+SLOT_LABELS = {"msf": "Against the MSF group"}
+ABBREVIATIONS = {"bcu", "bcus", "kdi", "msf", "spi"}
+
+
 @dataclass(frozen=True)
 class Slot:
     name: str
     options: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        if self.name in SLOT_LABELS:
+            return SLOT_LABELS[self.name]
+        words = [w.upper() if w in ABBREVIATIONS else w for w in self.name.split("_") if w]
+        text = " ".join(words)
+        return text[:1].upper() + text[1:]
 
 
 def parse_slots(template: str) -> list[Slot]:

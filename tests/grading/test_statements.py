@@ -110,3 +110,15 @@ def test_a_criterion_whose_choices_print_a_word_twice_is_refused(reference):
     criterion.statement_template = "Results have {trend: have improved / are unchanged}."
     with pytest.raises(ValidationError, match="have have"):
         criterion.full_clean()
+
+
+@pytest.mark.parametrize(
+    "name, label",
+    [
+        ("msf", "Against the MSF group"),
+        ("minority_trend", "Minority trend"),
+        ("bcu_cover", "BCU cover"),
+    ],
+)
+def test_slot_labels_read_as_words_with_abbreviations_in_capitals(name, label):
+    assert statements.Slot(name=name, options=("a", "b")).label == label
