@@ -159,7 +159,8 @@ def _parallel(pytest_args: list[str]) -> list[str]:
         a in {"-n", "--numprocesses", "no:xdist"} or a.startswith(("-n", "--numprocesses="))
         for a in pytest_args
     )
-    return [] if chosen else ["-n", "auto"]
+    # loadgroup: tests marked with one xdist_group share a process (the persona crawl's world).
+    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
 
 
 def test(pytest_args: list[str]) -> int:
