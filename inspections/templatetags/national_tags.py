@@ -1,0 +1,37 @@
+"""Template filters for the national pages: the GOV.UK tag colour for a tone.
+
+The selectors name tones as they always have (success, primary, warning, danger, secondary);
+these filters turn them into GOV.UK Frontend tag modifiers, so the tag text says the status and
+the colour only repeats it.
+"""
+
+from django import template
+
+from inspections.models import EvidenceKind
+
+register = template.Library()
+
+_TONE_TAGS = {
+    "success": "govuk-tag--green",
+    "primary": "govuk-tag--blue",
+    "info": "govuk-tag--light-blue",
+    "warning": "govuk-tag--yellow",
+    "danger": "govuk-tag--red",
+    "secondary": "govuk-tag--grey",
+}
+
+_KIND_TAGS = {
+    EvidenceKind.STRENGTH: "govuk-tag--green",
+    EvidenceKind.WORK_IN_PROGRESS: "govuk-tag--yellow",
+    EvidenceKind.AREA_FOR_IMPROVEMENT: "govuk-tag--red",
+}
+
+
+@register.filter
+def tone_tag(tone: str) -> str:
+    return _TONE_TAGS.get(tone, "govuk-tag--grey")
+
+
+@register.filter
+def kind_tag(kind: str) -> str:
+    return _KIND_TAGS.get(kind, "govuk-tag--grey")
