@@ -35,3 +35,15 @@ def tone_tag(tone: str) -> str:
 @register.filter
 def kind_tag(kind: str) -> str:
     return _KIND_TAGS.get(kind, "govuk-tag--grey")
+
+
+_TONE_CALLS = {
+    "success": "app-call--better",
+    "danger": "app-call--worse",
+}
+
+
+@register.filter
+def tone_call(tone: str) -> str:
+    """The text colour of a call's symbol in the indicator table (grey when not significant)."""
+    return _TONE_CALLS.get(tone, "app-call--same")
