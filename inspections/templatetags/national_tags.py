@@ -1,4 +1,4 @@
-"""Template filters for the national pages: the GOV.UK tag colour for a tone.
+"""Template filters for the national pages: the GOV.UK tag or text colour for a tone.
 
 The selectors name tones as they always have (success, primary, warning, danger, secondary);
 these filters turn them into GOV.UK Frontend tag modifiers, so the tag text says the status and
@@ -6,8 +6,6 @@ the colour only repeats it.
 """
 
 from django import template
-
-from inspections.models import EvidenceKind
 
 register = template.Library()
 
@@ -20,21 +18,10 @@ _TONE_TAGS = {
     "secondary": "govuk-tag--grey",
 }
 
-_KIND_TAGS = {
-    EvidenceKind.STRENGTH: "govuk-tag--green",
-    EvidenceKind.WORK_IN_PROGRESS: "govuk-tag--yellow",
-    EvidenceKind.AREA_FOR_IMPROVEMENT: "govuk-tag--red",
-}
-
 
 @register.filter
 def tone_tag(tone: str) -> str:
     return _TONE_TAGS.get(tone, "govuk-tag--grey")
-
-
-@register.filter
-def kind_tag(kind: str) -> str:
-    return _KIND_TAGS.get(kind, "govuk-tag--grey")
 
 
 _TONE_CALLS = {
