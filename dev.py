@@ -10,7 +10,13 @@
                            -n 0 runs it in one process)
 
 Configuration comes from the environment (see .env.example); without any, the app uses a
-SQLite file and Celery's filesystem broker, so no server needs to be installed.
+SQLite file and Celery's filesystem broker, so no server needs to be installed. Read here:
+
+    WORKBENCH_ADDRESS      where `up` serves the site, host:port (default 127.0.0.1:8000;
+                           a host name other than localhost or 127.0.0.1 must also be in
+                           DJANGO_ALLOWED_HOSTS)
+    DJANGO_DEBUG           `up` turns it on unless it is set
+    WORKBENCH_VAR_DIR      the local state folder `up` creates (default ./var)
 """
 
 import contextlib
@@ -153,7 +159,8 @@ def _parallel(pytest_args: list[str]) -> list[str]:
         a in {"-n", "--numprocesses", "no:xdist"} or a.startswith(("-n", "--numprocesses="))
         for a in pytest_args
     )
-    return [] if chosen else ["-n", "auto"]
+    # loadgroup: tests marked with one xdist_group share a process (the persona crawl's world).
+    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
 
 
 def test(pytest_args: list[str]) -> int:
@@ -172,6 +179,9 @@ def test(pytest_args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[1] in {"-h", "--help", "help"}:
+        print(__doc__)
+        return 0
     if len(argv) < 2 or argv[1] not in {"up", "test"}:
         print(__doc__)
         return 2

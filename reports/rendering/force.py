@@ -20,7 +20,7 @@ from reports.rendering.document import ReportDocument, data_hash
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.force_overview import overview_data
 from reports.rendering.force_sections import AreaBuilder, area_name
-from reports.rendering.text import blocks_text, month_year
+from reports.rendering.text import blocks_text, cover_reference, month_year
 
 TEMPLATE = "reports/pdf/force/report.html"
 
@@ -116,8 +116,9 @@ def force_report_data(rows: ForceReportRows) -> dict:
         "four_point": programme.scheme.code == FOUR_POINT,
         "status": inspection.get_status_display(),
         "draft": draft,
-        "published": month_year(inspection.publication_date),
-        "reference": inspection.reference,
+        # The cover's month: the inspection's publication, else the programme's.
+        "published": month_year(inspection.publication_date or rows.programme_published_on),
+        "reference": cover_reference(inspection.reference),
         "area_names": [area["name"] for area in areas],
         "texts": {str(key): value for key, value in texts.items()},
         "area_introductions": [
@@ -157,7 +158,8 @@ def force_report_document(*, inspection_id: int, released_only: bool = False) ->
     data = force_report_data(rows)
     digest = data_hash(data)
     title = f"{data['force']}: inspection report {data['programme']['year']}"
-    # The month a draft is printed in is not part of the data, so the hash stays the same.
+    # Only while nothing of the programme has a publication date is a draft dated the month
+    # it is printed in; that month is not part of the data, so the hash stays the same.
     printed = data["published"] or month_year(datetime.date.today())
     _mark_charts_safe(data)
     html = render_to_string(TEMPLATE, {**data, "title": title, "date_label": printed})
