@@ -3,9 +3,7 @@ without a mouse does, and fail if it cannot be reached (or focus is not visible 
 
 TAB_LIMIT = 150
 
-_FOCUSED_MATCHES = (
-    "(selector) => !!document.activeElement && document.activeElement.matches(selector)"
-)
+_FOCUSED_MATCHES = "(sel) => !!document.activeElement && document.activeElement.matches(sel)"
 _FOCUS_VISIBLE = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return false;
