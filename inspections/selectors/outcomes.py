@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from forces.models import Force, MostSimilarGroup
@@ -12,6 +13,14 @@ from inspections.permissions import sees_every_inspection, visible_inspection_id
 
 def programme_get_by_year(*, year: int) -> Programme:
     return get_object_or_404(Programme, year=year)
+
+
+def programme_get_latest() -> Programme:
+    """The programme of the latest year, where "latest" links (navigation) lead; 404 if none."""
+    programme = Programme.objects.order_by("-year").first()
+    if programme is None:
+        raise Http404("No inspection programme exists yet.")
+    return programme
 
 
 def indicator_forces_for_user(*, user: AbstractBaseUser, programme: Programme) -> QuerySet[Force]:

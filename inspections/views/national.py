@@ -4,7 +4,7 @@ of grades per area (table and chart), and the same table as CSV."""
 import csv
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
@@ -16,7 +16,7 @@ from grading.charts.distribution import (
 from inspections.filters.national import NationalGradeFilter
 from inspections.models import Programme
 from inspections.selectors.national import NationalTable, national_forces, national_table
-from inspections.selectors.outcomes import programme_get_by_year
+from inspections.selectors.outcomes import programme_get_by_year, programme_get_latest
 
 # A spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,9 +48,7 @@ def _chart(table: NationalTable, programme: Programme) -> str:
 
 @login_required
 def national_grades_latest(request):
-    programme = Programme.objects.order_by("-year").first()
-    if programme is None:
-        raise Http404("No inspection programme exists yet.")
+    programme = programme_get_latest()
     return redirect("inspections:national_grades", year=programme.year)
 
 

@@ -2,13 +2,17 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from inspections.filters.outcomes import ProgrammeIndicatorFilter
 from inspections.outcomes import panel as outcome_panel
 from inspections.outcomes import programme_outcomes
 from inspections.selectors.inspections import criterion_assessment_get_for_user
-from inspections.selectors.outcomes import indicator_forces_for_user, programme_get_by_year
+from inspections.selectors.outcomes import (
+    indicator_forces_for_user,
+    programme_get_by_year,
+    programme_get_latest,
+)
 from inspections.views import outcome_table
 
 
@@ -24,6 +28,12 @@ def outcome_chart(request, pk):
     # Opened on its own, an SVG is a document: forbid scripts and outside requests outright.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response
+
+
+@login_required
+def programme_indicators_latest(request):
+    programme = programme_get_latest()
+    return redirect("inspections:programme_indicators", year=programme.year)
 
 
 @login_required

@@ -150,3 +150,10 @@ def test_demo_indicator_figures_give_the_calls_its_evidence_describes(reference)
     assert north["dcfp"].headline.minority_vs_previous == TrendCall.UNCHANGED
     assert north["dcfp"].headline.gap_pp == pytest.approx(9.7)
     assert not weald["np"].missing and not north["dcfp"].missing
+
+
+def test_the_latest_indicators_link_leads_to_the_latest_programme(client, alice, programme_2008):
+    client.force_login(alice)
+    response = client.get(reverse("inspections:programme_indicators_latest"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("inspections:programme_indicators", args=[2008])

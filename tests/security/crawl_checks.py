@@ -60,7 +60,7 @@ SEGMENT_KINDS = {
     "recommendations": "recommendation",
 }
 # Pages anyone may open signed out; logging out would end the crawl's session.
-PUBLIC_ROUTES = {"login", "admin:login"}
+PUBLIC_ROUTES = {"login", "admin:login", "favicon"}
 SKIPPED_ROUTES = {"logout", "admin:logout"}
 # The BFS takes at most this many URLs of one pattern (route and query keys): enough to
 # see every kind of page many times over; the pattern sweep covers every marked object. In
