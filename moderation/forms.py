@@ -68,7 +68,7 @@ class DecisionForm(forms.Form):
         label="New grade (when changing it)",
         queryset=GradeLevel.objects.none(),
         required=False,
-        empty_label="—",
+        empty_label="Choose the new grade",
     )
     reason = _text(
         "Reason",

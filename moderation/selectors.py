@@ -34,9 +34,13 @@ from moderation.models import (
     PanelSession,
 )
 from moderation.workflow import (
+    BY_ACTION,
+    LEAD_ACTIONS,
+    Transition,
     confirmer_id,
     decision_refusal,
     dissent_refusal,
+    is_team_lead,
     may_record_as_chair,
     was_on_team,
 )
@@ -169,6 +173,31 @@ def item_actions(
         conflicted=was_on_team(user, area),
         dissentable={d.pk for d in decisions if not dissent_refusal(user, d)},
     )
+
+
+@dataclass(frozen=True)
+class StepOption:
+    """A step the lead inspector starts from the area page, and what stands in its way now."""
+
+    transition: Transition
+    problems: list
+
+    @property
+    def possible(self) -> bool:
+        return not self.problems
+
+
+def lead_steps_for_area(*, user: AbstractBaseUser, area: AreaAssessment) -> list[StepOption]:
+    """The lead's steps from the area's status, each with its guard's answer: the same guard
+    `area_transition` asks again, under lock, when the step is taken. Empty for anyone else."""
+    if not is_team_lead(user, area):
+        return []
+    steps = [BY_ACTION[action] for action in LEAD_ACTIONS]
+    return [
+        StepOption(step, step.guard(area=area, decision=None))
+        for step in steps
+        if step.source == area.status
+    ]
 
 
 def proposals_for_area(*, area: AreaAssessment) -> QuerySet[GradeProposal]:

@@ -46,6 +46,8 @@ ACTOR_NAMES = {
 Guard = Callable[..., list]
 # effect(*, area, decision, user): the changes beyond the status; the caller saves the area.
 Effect = Callable[..., None]
+# lock(*, area): locks, inside the transition, the rows its guard reads.
+Lock = Callable[..., None]
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Transition:
     guard: Guard
     effect: Effect
     needs_reason: bool = False
+    lock: Lock | None = None
 
 
 TRANSITIONS = [
@@ -69,6 +72,7 @@ TRANSITIONS = [
         "Submit to the regional panel",
         guard=steps.needs_nothing_missing,
         effect=steps.place_on_regional_agenda,
+        lock=steps.lock_criteria,
     ),
     Transition(
         "regional_moderate",
@@ -158,6 +162,11 @@ def stages(status: str) -> list[tuple[str, bool]]:
 
 def transitions_from(status: str) -> list[Transition]:
     return [transition for transition in TRANSITIONS if transition.source == status]
+
+
+def may_be_reopened(status: str) -> bool:
+    """Whether a step from `status` takes the area back to drafting (a panel's referral)."""
+    return any(t.target == AssessmentStatus.DRAFTING for t in transitions_from(status))
 
 
 def is_team_lead(user: AbstractBaseUser, area: AreaAssessment) -> bool:

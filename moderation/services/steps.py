@@ -4,12 +4,16 @@ A guard returns the problems that stand in the way (empty when the step may go a
 effect makes the changes the step brings beyond the status itself. Both take keyword
 arguments only and run inside `area_transition`'s transaction, after it has locked the
 inspection and the area and checked the state and the actor; neither saves the area.
+Guards only read, so the area page asks them too (`selectors.lead_steps_for_area`) to offer
+the steps that can go ahead and say what holds up the others; what a guard must read under
+lock is locked first by the row's `lock`.
 
 `moderation.workflow` imports this module to build its table, so nothing here may import
 `workflow`, nor a module that does (`notifications`, the other services).
 """
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.urls import reverse
 from django.utils import timezone
 
 from inspections.models import AreaAssessment, CriterionAssessment
@@ -22,12 +26,12 @@ from moderation.models import (
     PanelKind,
     PanelSession,
 )
-from moderation.sufficiency import area_gaps, area_guidance
+from moderation.sufficiency import Gap, area_gaps, area_guidance
 
-# Guards.
+# Locks.
 
 
-def needs_nothing_missing(*, area: AreaAssessment, decision: PanelDecision | None) -> list:
+def lock_criteria(*, area: AreaAssessment) -> None:
     # Locking every criterion row waits for evidence writers in flight and keeps new ones out
     # until the status has changed.
     list(
@@ -35,6 +39,12 @@ def needs_nothing_missing(*, area: AreaAssessment, decision: PanelDecision | Non
         .filter(area=area)
         .values_list("pk")
     )
+
+
+# Guards.
+
+
+def needs_nothing_missing(*, area: AreaAssessment, decision: PanelDecision | None) -> list:
     return area_gaps(area=area, guidance=area_guidance(area))
 
 
@@ -49,10 +59,21 @@ def needs_final_grade(*, area: AreaAssessment, decision: PanelDecision | None) -
 
 
 def needs_comments_answered(*, area: AreaAssessment, decision: PanelDecision | None) -> list:
-    open_comments = FactualAccuracyComment.objects.filter(area=area).unanswered().count()
-    if open_comments:
-        return [f"{open_comments} factual-accuracy comment(s) still need an answer."]
-    return []
+    """One problem per comment of the force still unanswered, linking to it on the draft."""
+    draft = reverse("moderation:draft_report", args=[area.inspection_id])
+    comments = (
+        FactualAccuracyComment.objects.filter(area=area)
+        .unanswered()
+        .select_related("area__framework", "criterion_assessment__criterion")
+    )
+    return [
+        Gap(
+            comment.section_name,
+            "The force's comment still needs an answer.",
+            f"{draft}#comment-{comment.pk}",
+        )
+        for comment in comments
+    ]
 
 
 # Effects.

@@ -43,6 +43,8 @@ def _check(transition: Transition, current, user, reason, decision) -> None:
         raise WorkflowRefused(f"Only {who} can do this: “{transition.label}”.")
     if transition.needs_reason and not reason.strip():
         raise WorkflowRefused("Give the reasons: a referral back needs them.")
+    if transition.lock is not None:
+        transition.lock(area=current)
     problems = transition.guard(area=current, decision=decision)
     if problems:
         raise WorkflowRefused(f"{_name(current)} cannot move on yet.", problems)

@@ -4,6 +4,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from inspections.exceptions import WorkflowRefused
@@ -15,21 +16,30 @@ from moderation.selectors import (
     area_get_for_moderation,
     decisions_for_area,
     events_for_area,
+    lead_steps_for_area,
     open_comments_for_area,
     proposals_for_area,
 )
 from moderation.services.proposals import grade_version
 from moderation.services.transitions import area_transition
 from moderation.sufficiency import area_gaps, departs_from_guidance
-from moderation.workflow import BY_ACTION, LEAD_ACTIONS, is_team_lead, stages
+from moderation.workflow import is_team_lead, may_be_reopened, stages
+
+
+def _problem_message(problem) -> str:
+    if not hasattr(problem, "where"):
+        return str(problem)
+    if problem.url:
+        return format_html('<a href="{}">{}: {}</a>', problem.url, problem.where, problem.what)
+    return f"{problem.where}: {problem.what}"
 
 
 def show_refusal(request, exc: WorkflowRefused) -> None:
-    """The refusal and each thing in the way, as messages on the next page."""
+    """The refusal and each thing in the way (linking to where to fix it), as errors on the
+    next page: one error summary."""
     messages.error(request, str(exc))
     for problem in exc.problems[:12]:
-        text = f"{problem.where}: {problem.what}" if hasattr(problem, "where") else str(problem)
-        messages.warning(request, text)
+        messages.error(request, _problem_message(problem))
 
 
 def form_data(form, *, suffix: str = "") -> dict:
@@ -55,12 +65,6 @@ def _headline(outcome) -> list:
     if outcome is None or not outcome.rows:
         return []
     return headline_badges(outcome)
-
-
-def _lead_actions(user, area) -> list:
-    if not is_team_lead(user, area):
-        return []
-    return [BY_ACTION[a] for a in LEAD_ACTIONS if BY_ACTION[a].source == area.status]
 
 
 def area_context(request, area, form=None) -> dict:
@@ -89,9 +93,10 @@ def area_context(request, area, form=None) -> dict:
         "proposals": proposals_for_area(area=area),
         "decisions": decisions_for_area(area=area),
         "events": events_for_area(area=area),
-        "lead_actions": _lead_actions(request.user, area),
+        "lead_steps": lead_steps_for_area(user=request.user, area=area),
         "open_comments": open_comments_for_area(area=area).count(),
         "stages": stages(area.status),
+        "may_be_reopened": may_be_reopened(area.status),
     }
 
 

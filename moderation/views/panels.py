@@ -51,6 +51,7 @@ def session_detail(request, pk):
     context = {
         "session": session,
         "panel": session.panel,
+        "items": summaries,
         "comparisons": comparisons(summaries),
         "is_chair": is_chair,
         "awaiting": areas_to_add(session=session) if is_chair and session.is_open else [],
@@ -113,9 +114,14 @@ def decision_record(request, pk):
     try:
         services.panel_decision_record(item=item, user=request.user, **form.cleaned_data)
     except WorkflowRefused as exc:
-        show_refusal(request, exc)
-    else:
-        messages.success(request, "Decision recorded. It takes effect when the chair confirms it.")
+        # The form again, as it was filled in, with the refusal in its error summary.
+        form.add_error(None, str(exc))
+        context = _item_context(request, item, form=form)
+        if context["form"] is None:
+            show_refusal(request, exc)
+            return redirect("moderation:agenda_item_detail", pk=item.pk)
+        return render(request, "moderation/item_detail.html", context, status=400)
+    messages.success(request, "Decision recorded. It takes effect when the chair confirms it.")
     return redirect("moderation:agenda_item_detail", pk=item.pk)
 
 

@@ -102,7 +102,9 @@ def test_publication_waits_for_every_answer_then_freezes_everything(area, liaiso
     comment = _comment(area, liaison)
     with pytest.raises(WorkflowRefused) as refused:
         area_transition(area=area, user=hmi, action="publish")
-    assert "still need an answer" in refused.value.problems[0]
+    (problem,) = refused.value.problems
+    assert problem.what == "The force's comment still needs an answer."
+    assert problem.url.endswith(f"/draft/#comment-{comment.pk}")
     factual_comment_answer(
         comment=comment, user=alice, response=CommentResponse.NOT_ACCEPTED, text="Count checked."
     )
@@ -187,3 +189,58 @@ class TestDraftReportPage:
         data = {"section": other.pk, "comment": "a", "proposed_correction": "b"}
         assert client.post(url, data).status_code == 404
         assert not FactualAccuracyComment.objects.exists()
+
+
+class TestTheAreaPageOffersOnlyTheStepsTheRulesAllow:
+    """Issue 14: the page asks the workflow's guards (`selectors.lead_steps_for_area`)."""
+
+    def _page(self, client, area):
+        return client.get(reverse("moderation:area_detail", args=[area.pk])).content.decode()
+
+    def test_publish_is_no_button_while_a_comment_is_open_and_links_to_it(
+        self, client, area, liaison, hmi
+    ):
+        comment = _comment(area, liaison)
+        client.force_login(hmi)
+        page = self._page(client, area)
+        assert 'value="publish"' not in page
+        blocked = page[page.index('id="blocked-publish"') :]
+        blocked = blocked[: blocked.index("</div>")]
+        assert "Publish: not possible yet" in blocked
+        assert f'href="{_draft(area.inspection)}#comment-{comment.pk}"' in blocked
+        assert f'id="comment-{comment.pk}"' in client.get(_draft(area.inspection)).content.decode()
+
+    def test_publish_is_a_button_once_every_comment_is_answered(
+        self, client, area, liaison, alice, hmi
+    ):
+        comment = _comment(area, liaison)
+        factual_comment_answer(
+            comment=comment, user=alice, response=CommentResponse.ACCEPTED, text="Done."
+        )
+        client.force_login(hmi)
+        page = self._page(client, area)
+        assert 'value="publish"' in page and 'id="blocked-publish"' not in page
+
+    def test_a_refused_step_shows_one_error_summary_with_links(self, client, area, liaison, hmi):
+        comment = _comment(area, liaison)
+        client.force_login(hmi)
+        url = reverse("moderation:area_action", args=[area.pk])
+        page = client.post(url, {"action": "publish"}, follow=True).content.decode()
+        summary = page[page.index('class="govuk-error-summary"') :]
+        summary = summary[: summary.index("</ul>")]
+        assert page.count('class="govuk-error-summary"') == 1
+        assert "cannot move on yet" in summary
+        assert f"#comment-{comment.pk}" in summary
+        assert 'id="messages-warning-title"' not in page
+        area.refresh_from_db()
+        assert area.status == AssessmentStatus.RELEASED
+
+    def test_the_banner_says_what_holds_for_each_status(self, client, area, alice, hmi):
+        client.force_login(alice)
+        released = self._page(client, area)
+        assert "with the force for its factual-accuracy check" in released
+        assert "refers it back" not in released
+        area_transition(area=area, user=hmi, action="publish")
+        published = self._page(client, area)
+        assert "Published: this area’s report is final" in published
+        assert "refers it back" not in published

@@ -315,12 +315,12 @@ def test_the_dissent_form_is_offered_exactly_where_the_service_takes_a_dissent(
 def test_the_workflow_steps_are_a_valid_list_marking_the_current_stage(client, area, alice):
     client.force_login(alice)
     page = client.get(reverse("moderation:area_detail", args=[area.pk])).content.decode()
-    steps = page[page.index('class="list-inline small mb-4 workflow-steps"') :]
+    steps = page[page.index('<ol class="app-workflow-steps"') :]
     steps = steps[: steps.index("</ol>")]
     assert steps.count("<li") == 6 and steps.count('aria-current="step"') == 1
-    assert "›" not in steps.replace('<span aria-hidden="true">›</span>', "")
     current = steps[steps.index('aria-current="step"') :]
     assert current.startswith('aria-current="step">Regional panel')
+    assert "(current stage)" in current[: current.index("</li>")]
 
 
 def test_the_chair_is_offered_only_the_areas_the_panel_covers(client, area, hmi, sessions):
@@ -333,3 +333,28 @@ def test_the_chair_is_offered_only_the_areas_the_panel_covers(client, area, hmi,
     assert list(page.context["awaiting"]) == [area]
     assert list(session.panel.awaiting()) == [area]
     assert session.panel.covers(area)
+
+
+def test_before_the_panel_the_banner_says_a_referral_reopens_the_area(client, area, alice):
+    client.force_login(alice)
+    page = client.get(reverse("moderation:area_detail", args=[area.pk])).content.decode()
+    notice = page[page.index('id="status-notice"') :]
+    assert "If the panel refers it back to the team" in notice[: notice.index("</section>")]
+
+
+def test_submit_is_no_button_while_something_is_missing(client, inspection_a, sessions, hmi):
+    area = np_area(inspection_a)
+    client.force_login(hmi)
+    page = client.get(reverse("moderation:area_detail", args=[area.pk])).content.decode()
+    assert 'value="submit"' not in page and 'id="blocked-submit"' in page
+    assert 'href="#readiness"' in page and '<ul class="govuk-task-list" id="gaps">' in page
+
+
+def test_a_refused_decision_keeps_the_form_with_an_error_summary(client, area, panel):
+    client.force_login(panel)
+    record = reverse("moderation:decision_record", args=[area.agenda_items.get().pk])
+    response = client.post(record, {"outcome": "refer_back", "reason": ""})
+    page = response.content.decode()
+    assert response.status_code == 400 and 'class="govuk-error-summary"' in page
+    assert 'id="decision-form"' in page and 'value="refer_back" checked' in page
+    assert not PanelDecision.objects.exists()
