@@ -11,18 +11,18 @@ from enum import Enum
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
+from forces.models import ForceLiaison
 from inspections.models import (
+    RELEASED_AREAS,
+    RELEASED_TO_FORCE,
     AreaAssessment,
     AssessmentStatus,
     Inspection,
-    InspectionStatus,
     TeamMembership,
 )
 
-# The one rule the factual-accuracy step changes: the statuses a force liaison may see.
-RELEASED_TO_FORCE = [InspectionStatus.FACTUAL_ACCURACY, InspectionStatus.PUBLISHED]
-# Within such an inspection, the liaison sees only the areas released to the force.
-RELEASED_AREAS = [AssessmentStatus.RELEASED, AssessmentStatus.PUBLISHED]
+# Within an inspection released to the force (RELEASED_TO_FORCE), its liaison sees only the
+# areas released to it (RELEASED_AREAS); both are defined beside the statuses.
 
 
 def sees_every_inspection(user: AbstractBaseUser) -> bool:
@@ -39,7 +39,7 @@ def visible_inspections_q(user: AbstractBaseUser, prefix: str = "") -> Q:
         return Q()
     team = Q(**{f"{prefix}memberships__user": user})
     own_force = Q(
-        **{f"{prefix}force__liaisons__user": user, f"{prefix}status__in": RELEASED_TO_FORCE}
+        **{f"{prefix}force__liaisons__user": user, f"{prefix}status__in": list(RELEASED_TO_FORCE)}
     )
     return team | own_force
 
@@ -55,7 +55,7 @@ def visible_area_ids(user: AbstractBaseUser):
     areas = AreaAssessment.objects.filter(inspection__in=visible_inspection_ids(user))
     if user.is_authenticated and not sees_every_inspection(user):
         team = Q(inspection__memberships__user=user)
-        areas = areas.filter(team | Q(status__in=RELEASED_AREAS))
+        areas = areas.filter(team | Q(status__in=list(RELEASED_AREAS)))
     return areas.values("pk")
 
 
@@ -110,6 +110,13 @@ def is_team_member(user: AbstractBaseUser, inspection: Inspection) -> bool:
 def can_edit_inspection(user: AbstractBaseUser, inspection: Inspection) -> bool:
     """Team members edit evidence, statements and the overview until publication; nobody
     else does. (Areas also lock their own evidence once submitted: see AreaAssessment.)"""
-    if inspection.status == InspectionStatus.PUBLISHED:
+    if inspection.is_published:
         return False
     return user.is_active and is_team_member(user, inspection)
+
+
+def is_force_liaison(user: AbstractBaseUser, inspection: Inspection) -> bool:
+    """The user speaks for the inspected force (comments on its draft, submits its practice)."""
+    if not user.is_authenticated:
+        return False
+    return ForceLiaison.objects.filter(user_id=user.pk, force_id=inspection.force_id).exists()

@@ -6,6 +6,7 @@ administrators); a member of another panel gets a 404.
 """
 
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, Q, QuerySet
@@ -14,21 +15,31 @@ from django.shortcuts import get_object_or_404
 
 from grading.models import GradeLevel, criteria_tree_order
 from grading.significance import GradeGuidance
+from inspections.completeness import LIST_FIELDS
+from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment, CriterionAssessment, Inspection
 from inspections.outcomes import AreaOutcome, programme_outcomes
 from inspections.permissions import RELEASED_AREAS, sees_moderation, visible_area_ids
 from inspections.selectors.evidence import criterion_evidence
+from inspections.selectors.inspections import criteria_with_lists
 from moderation.models import (
     AgendaItem,
     AssessmentEvent,
+    DecisionState,
     Dissent,
     FactualAccuracyComment,
+    GradeProposal,
     ModerationPanel,
     PanelDecision,
     PanelSession,
 )
-from moderation.services.panels import grades_under_review
-from moderation.sufficiency import criteria_with_lists_for
+from moderation.workflow import (
+    confirmer_id,
+    decision_refusal,
+    dissent_refusal,
+    may_record_as_chair,
+    was_on_team,
+)
 
 
 def _sees_every_panel(user: AbstractBaseUser) -> bool:
@@ -103,6 +114,72 @@ def decisions_for_area(*, area: AreaAssessment) -> list[PanelDecision]:
     )
 
 
+def grades_under_review(areas: list[AreaAssessment]) -> dict[int, GradeLevel | None]:
+    """The grade a panel is looking at, per area id: the last confirmed decision's grade, else
+    the proposal. One query for any number of areas."""
+    confirmed = (
+        PanelDecision.objects.filter(area__in=areas, state=DecisionState.CONFIRMED)
+        .exclude(grade=None)
+        .select_related("grade")
+        .order_by("settled_at", "pk")
+    )
+    latest = {decision.area_id: decision.grade for decision in confirmed}
+    return {area.pk: latest.get(area.pk, area.proposed_grade) for area in areas}
+
+
+def grade_under_review(area: AreaAssessment) -> GradeLevel | None:
+    return grades_under_review([area])[area.pk]
+
+
+def areas_to_add(*, session: PanelSession) -> QuerySet[AreaAssessment]:
+    """The areas waiting for the session's panel that are not on its agenda yet."""
+    return (
+        session.panel.awaiting()
+        .exclude(agenda_items__session=session)
+        .select_related("framework", "inspection__force")
+        .order_by("inspection__force")
+    )
+
+
+@dataclass
+class ItemActions:
+    """What the page offers `user` on one agenda item (the services enforce the same rules)."""
+
+    pending: PanelDecision | None
+    may_record: bool
+    chair_without_deputy: bool
+    confirmer_id: int | None
+    is_chair: bool
+    conflicted: bool
+    dissentable: set = field(default_factory=set)
+
+
+def item_actions(
+    *, user: AbstractBaseUser, item: AgendaItem, decisions: list[PanelDecision]
+) -> ItemActions:
+    panel, area = item.session.panel, item.area
+    pending = next((d for d in decisions if d.state == DecisionState.PENDING), None)
+    open_for_decision = item.session.is_open and area.status == panel.input_status
+    return ItemActions(
+        pending=pending,
+        may_record=pending is None and not decision_refusal(user, item, area),
+        chair_without_deputy=open_for_decision and not may_record_as_chair(panel, user),
+        confirmer_id=confirmer_id(panel, pending) if pending else None,
+        is_chair=panel.chair_id == user.pk,
+        conflicted=was_on_team(user, area),
+        dissentable={d.pk for d in decisions if not dissent_refusal(user, d)},
+    )
+
+
+def proposals_for_area(*, area: AreaAssessment) -> QuerySet[GradeProposal]:
+    return GradeProposal.objects.filter(area=area).select_related("grade", "proposed_by")
+
+
+def open_comments_for_area(*, area: AreaAssessment) -> QuerySet[FactualAccuracyComment]:
+    """The force's comments on the area's draft that the team has not answered yet."""
+    return FactualAccuracyComment.objects.filter(area=area).unanswered()
+
+
 def events_for_area(*, area: AreaAssessment) -> QuerySet[AssessmentEvent]:
     return (
         AssessmentEvent.objects.filter(area=area)
@@ -134,14 +211,13 @@ def area_summaries(*, areas: list[AreaAssessment]) -> list[AreaSummary]:
     outcomes = programme_outcomes(programme=areas[0].inspection.programme, forces=forces)
     grades = grades_under_review(areas)
     criteria_by_area: dict[int, list] = {area.pk: [] for area in areas}
-    for row in criteria_with_lists_for(areas=areas):
+    for row in criteria_with_lists(areas=areas):
         criteria_by_area[row.area_id].append(row)
     summaries = []
     for area in areas:
         criteria = criteria_by_area[area.pk]
         totals = {
-            name: sum(getattr(row, name) for row in criteria)
-            for name in ("strengths", "work_in_progress", "areas_for_improvement")
+            name: sum(getattr(row, name) for row in criteria) for name in LIST_FIELDS.values()
         }
         outcome = outcomes.get(area.inspection.force_id, {}).get(area.framework_id)
         summaries.append(AreaSummary(area, criteria, outcome, grades[area.pk], totals))
@@ -172,6 +248,16 @@ def side_by_side(summaries: list[AreaSummary]) -> list[ComparisonRow]:
     return table
 
 
+def comparisons(summaries: list[AreaSummary]) -> list[tuple]:
+    """Per inspection area: (framework, its summaries by force, their side-by-side rows)."""
+    ordered = sorted(summaries, key=lambda s: (s.area.framework.name, s.area.inspection.force.name))
+    groups = []
+    for _, group in groupby(ordered, key=lambda s: s.area.framework_id):
+        group = list(group)
+        groups.append((group[0].area.framework, group, side_by_side(group)))
+    return groups
+
+
 def agenda_item_summaries(*, item: AgendaItem, relations) -> tuple[AreaSummary, list[AreaSummary]]:
     """The item's area summary, and those of every area of the same inspection area on the
     session's agenda (the item's among them, each knowing its agenda item), for comparison."""
@@ -185,6 +271,27 @@ def agenda_item_summaries(*, item: AgendaItem, relations) -> tuple[AreaSummary, 
         sibling_summary.item = sibling
     summary = next(s for s in summaries if s.area.pk == item.area.pk)
     return summary, summaries
+
+
+def commentable_area_get_for_user(*, user: AbstractBaseUser, pk: int) -> AreaAssessment:
+    """An area the user may see, for a comment on its draft (the service checks the rest)."""
+    queryset = AreaAssessment.objects.select_related("inspection")
+    return get_object_or_404(queryset, pk=pk, pk__in=visible_area_ids(user))
+
+
+def factual_comment_get_for_user(*, user: AbstractBaseUser, pk: int) -> FactualAccuracyComment:
+    queryset = FactualAccuracyComment.objects.select_related("area")
+    return get_object_or_404(queryset, pk=pk, area__in=visible_area_ids(user))
+
+
+def draft_section_get(*, area: AreaAssessment, value: str) -> CriterionAssessment | None:
+    """The section of the area's draft a comment names: a criterion assessment id, or nothing
+    for the area's summary of judgement. Anything else is refused; another area's is a 404."""
+    if not value:
+        return None
+    if not value.isdigit():
+        raise WorkflowRefused("That section was not understood; nothing changed.")
+    return get_object_or_404(CriterionAssessment, pk=int(value), area=area)
 
 
 def _comments_by_section(areas: list[AreaAssessment]) -> dict[tuple, list]:

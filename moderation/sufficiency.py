@@ -8,20 +8,15 @@ cites the criteria (and says why, when the grade departs from the indicator guid
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
-from grading.models import GradeLevel, criteria_tree_order
+from grading.models import GradeLevel
 from grading.significance import GradeGuidance
-from inspections.models import AreaAssessment, CriterionAssessment, EvidenceKind, NoneIdentified
+from inspections.completeness import still_missing
+from inspections.models import AreaAssessment, CriterionAssessment
 from inspections.outcomes import inspection_outcomes
+from inspections.selectors.inspections import criteria_with_lists
 from moderation.models import GradeProposal
-
-LIST_FIELDS = {
-    EvidenceKind.STRENGTH: "strengths",
-    EvidenceKind.WORK_IN_PROGRESS: "work_in_progress",
-    EvidenceKind.AREA_FOR_IMPROVEMENT: "areas_for_improvement",
-}
 
 
 @dataclass(frozen=True)
@@ -33,29 +28,6 @@ class Gap:
     url: str = ""
 
 
-def criteria_with_lists(*, area: AreaAssessment):
-    """The area's criterion assessments in tree order, each with its three list sizes and
-    whether each list is marked "none identified", in one query."""
-    return criteria_with_lists_for(areas=[area])
-
-
-def criteria_with_lists_for(*, areas: list[AreaAssessment]):
-    """As `criteria_with_lists`, for several areas at once (ordered by area, then tree)."""
-    annotations = {}
-    for kind, name in LIST_FIELDS.items():
-        annotations[name] = Count(
-            "evidence", filter=Q(evidence__kind=kind, evidence__parent__isnull=True)
-        )
-        marks = NoneIdentified.objects.filter(criterion_assessment=OuterRef("pk"), kind=kind)
-        annotations[f"{name}_none"] = Exists(marks)
-    return (
-        CriterionAssessment.objects.filter(area__in=areas)
-        .select_related("criterion__parent__parent")
-        .annotate(**annotations)
-        .order_by("area_id", *criteria_tree_order("criterion__"))
-    )
-
-
 def criterion_label(assessment: CriterionAssessment) -> str:
     criterion = assessment.criterion
     if criterion.is_implicit:
@@ -64,15 +36,12 @@ def criterion_label(assessment: CriterionAssessment) -> str:
 
 
 def criterion_gaps(assessment: CriterionAssessment) -> list[Gap]:
+    """`assessment` comes from `criteria_with_lists`; the rule is `completeness.still_missing`."""
     where, url = criterion_label(assessment), assessment.get_absolute_url()
-    gaps = []
-    if assessment.criterion.statement_template and not assessment.statement.strip():
-        gaps.append(Gap(where, "Write the summary statement.", url))
-    for kind, name in LIST_FIELDS.items():
-        if not getattr(assessment, name) and not getattr(assessment, f"{name}_none"):
-            gaps.append(
-                Gap(where, f"{kind.list_title}: add an item or mark “none identified”.", url)
-            )
+    missing = still_missing(assessment)
+    gaps = [Gap(where, "Write the summary statement.", url)] if missing.statement else []
+    for kind in missing.lists:
+        gaps.append(Gap(where, f"{kind.list_title}: add an item or mark “none identified”.", url))
     return gaps
 
 
@@ -147,6 +116,6 @@ def proposal_gaps(area: AreaAssessment, guidance: GradeGuidance | None) -> list[
 def area_gaps(*, area: AreaAssessment, guidance: GradeGuidance | None = None) -> list[Gap]:
     """Everything the area still needs before it can be submitted; empty when it is ready."""
     gaps = []
-    for assessment in criteria_with_lists(area=area):
+    for assessment in criteria_with_lists(areas=[area]):
         gaps.extend(criterion_gaps(assessment))
     return gaps + proposal_gaps(area, guidance)

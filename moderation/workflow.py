@@ -29,7 +29,7 @@ from inspections.models import (
     TeamMembership,
     TeamRole,
 )
-from moderation.models import ModerationPanel, PanelDecision, PanelKind
+from moderation.models import AgendaItem, DecisionState, ModerationPanel, PanelDecision, PanelKind
 from moderation.services import steps
 
 TEAM_LEAD = "team_lead"
@@ -140,6 +140,22 @@ DECISION_ACTIONS = {
 }
 
 
+# The stages an area passes through, as its page shows them, by the status it has there.
+STAGES = (
+    (AssessmentStatus.DRAFTING, "Drafting"),
+    (AssessmentStatus.SUBMITTED, "Regional panel"),
+    (AssessmentStatus.REGIONALLY_MODERATED, "National panel"),
+    (AssessmentStatus.NATIONALLY_MODERATED, "Grade final, ready to release"),
+    (AssessmentStatus.RELEASED, "Factual-accuracy check"),
+    (AssessmentStatus.PUBLISHED, "Published"),
+)
+
+
+def stages(status: str) -> list[tuple[str, bool]]:
+    """Each stage's name and whether the area is at it now."""
+    return [(label, stage == status) for stage, label in STAGES]
+
+
 def transitions_from(status: str) -> list[Transition]:
     return [transition for transition in TRANSITIONS if transition.source == status]
 
@@ -186,6 +202,62 @@ def was_on_team(user: AbstractBaseUser, area: AreaAssessment) -> bool:
     return TeamMembership.objects.filter(
         user_id=user.pk, inspection__force_id=area.inspection.force_id
     ).exists()
+
+
+def sits_on(user: AbstractBaseUser, panel: ModerationPanel) -> bool:
+    """The chair, the deputy chair and the members."""
+    if user.pk in (panel.chair_id, panel.deputy_chair_id):
+        return True
+    return is_panel_member(user, panel)
+
+
+def is_panel_member(user: AbstractBaseUser, panel: ModerationPanel) -> bool:
+    return panel.memberships.filter(user_id=user.pk).exists()
+
+
+def decision_refusal(user: AbstractBaseUser, item: AgendaItem, area: AreaAssessment) -> str:
+    """Why `user` may not record a decision on the agenda item now; empty when they may. The
+    one rule for the service that records a decision and for the page that offers the form."""
+    panel = item.session.panel
+    if not sits_on(user, panel):
+        return "Only members of this panel record its decisions."
+    if was_on_team(user, area):
+        return (
+            f"You were on {area.inspection.force.display_name}'s inspection team, so you cannot "
+            "decide on it: another member records the decision."
+        )
+    if not may_record_as_chair(panel, user):
+        return (
+            "You chair this panel and it has no deputy chair, so nobody else could confirm a "
+            "decision you record: let a member record it, or ask an administrator to name a "
+            "deputy chair."
+        )
+    if not item.session.is_open:
+        return "This session is closed."
+    if area.status != panel.input_status:
+        return (
+            f"{area.framework.name} for {area.inspection.force.display_name} is "
+            f"{area.get_status_display().lower()}: it is not before this panel."
+        )
+    return ""
+
+
+def dissent_refusal(user: AbstractBaseUser, decision: PanelDecision) -> str:
+    """Why `user` may not dissent from `decision`; empty when they may. A member other than
+    the recorder and the chair dissents, once per decision (the deputy chair may dissent: they
+    confirm only the chair's own decisions)."""
+    panel = decision.item.session.panel
+    if panel.chair_id == user.pk or not is_panel_member(user, panel):
+        return "Only the panel's members (not its chair) record a dissent."
+    if was_on_team(user, decision.area):
+        return "You were on this force's inspection team, so you cannot dissent on its grade."
+    if decision.recorded_by_id == user.pk:
+        return "You recorded this decision; you cannot dissent from it."
+    if decision.state not in (DecisionState.PENDING, DecisionState.CONFIRMED):
+        return "This decision no longer stands."
+    if decision.dissents.filter(member_id=user.pk).exists():
+        return "You have already recorded a dissent on this decision."
+    return ""
 
 
 def actor_allowed(

@@ -103,6 +103,19 @@ class RunStatus(models.TextChoices):
     SUCCEEDED = "succeeded", "Succeeded"
     FAILED = "failed", "Failed"
 
+    @property
+    def badge_class(self) -> str:
+        """The status tag's class: the runs table and report_runs.js both take it from here."""
+        return _RUN_BADGES[self]
+
+
+_RUN_BADGES = {
+    RunStatus.QUEUED: "text-bg-secondary",
+    RunStatus.RUNNING: "text-bg-info",
+    RunStatus.SUCCEEDED: "text-bg-success",
+    RunStatus.FAILED: "text-bg-danger",
+}
+
 
 def _run_file_path(run: "ReportRun", filename: str) -> str:
     # One name per run, so a render repeated after a lost worker replaces its own file.
@@ -183,8 +196,16 @@ class ReportRun(models.Model):
         return f"{self.get_kind_display()} – {target} – {self.get_status_display()}"
 
     @property
+    def status_badge_class(self) -> str:
+        return RunStatus(self.status).badge_class
+
+    @property
     def is_done(self) -> bool:
         return self.status in (RunStatus.SUCCEEDED, RunStatus.FAILED)
+
+    @property
+    def is_downloadable(self) -> bool:
+        return self.status == RunStatus.SUCCEEDED and bool(self.file)
 
     @property
     def note(self) -> str:

@@ -1,4 +1,5 @@
 from inspections.models.assessments import (
+    RELEASED_AREAS,
     AreaAssessment,
     AssessmentStatus,
     CriterionAssessment,
@@ -12,6 +13,7 @@ from inspections.models.evidence import (
     NoneIdentified,
 )
 from inspections.models.inspections import (
+    RELEASED_TO_FORCE,
     Inspection,
     InspectionStatus,
     TeamMembership,
@@ -55,4 +57,6 @@ __all__ = [
     "SurveySettings",
     "TeamMembership",
     "TeamRole",
+    "RELEASED_AREAS",
+    "RELEASED_TO_FORCE",
 ]

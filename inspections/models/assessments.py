@@ -19,6 +19,10 @@ class AssessmentStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+# The statuses in which an area is the force's to read: its draft, then its published report.
+RELEASED_AREAS = (AssessmentStatus.RELEASED, AssessmentStatus.PUBLISHED)
+
+
 class AreaAssessment(models.Model):
     """One inspection area of one inspection: its criteria, evidence and grade."""
 
@@ -55,6 +59,15 @@ class AreaAssessment(models.Model):
     def is_editable(self) -> bool:
         """Evidence, statements and proposals change only while the area is being drafted."""
         return self.status == AssessmentStatus.DRAFTING
+
+    @property
+    def is_released_to_force(self) -> bool:
+        return self.status in RELEASED_AREAS
+
+    @property
+    def is_with_force(self) -> bool:
+        """Released for the force's factual-accuracy check: it comments, the team answers."""
+        return self.status == AssessmentStatus.RELEASED
 
     def clean(self) -> None:
         if not self.framework_id:

@@ -17,6 +17,10 @@ class InspectionStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+# The statuses in which the force sees its draft (factual-accuracy check) or its report.
+RELEASED_TO_FORCE = (InspectionStatus.FACTUAL_ACCURACY, InspectionStatus.PUBLISHED)
+
+
 class Inspection(models.Model):
     """One force inspected under one programme."""
 
@@ -60,6 +64,15 @@ class Inspection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.force} – {self.programme.year}"
+
+    @property
+    def is_released_to_force(self) -> bool:
+        """The force sees its draft (or, once published, its report)."""
+        return self.status in RELEASED_TO_FORCE
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == InspectionStatus.PUBLISHED
 
 
 class TeamRole(models.TextChoices):

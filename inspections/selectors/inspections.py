@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from grading.models import Criterion, criteria_tree_order
+from inspections.completeness import LIST_FIELDS, still_missing
 from inspections.models import (
     CriterionAssessment,
     EvidenceAttachment,
@@ -101,17 +102,35 @@ def _top_level_count(kind: str) -> Count:
     return Count("evidence", filter=Q(evidence__kind=kind, evidence__parent__isnull=True))
 
 
-def criterion_assessments_with_counts(*, inspection: Inspection) -> QuerySet:
-    """Every criterion assessment of the inspection with its three list sizes and the team's
-    "none identified" marks, in one query."""
+def criteria_with_lists(*, areas) -> QuerySet[CriterionAssessment]:
+    """The criterion assessments of `areas` (a list or a queryset) by area, then in tree
+    order, each with its three list sizes (`strengths`, `work_in_progress`,
+    `areas_for_improvement`: top-level items) and whether the team marked each list "none
+    identified" (`strengths_none`, ...), in one query. `completeness.still_missing` reads them.
+    """
+    annotations = {}
+    for kind, name in LIST_FIELDS.items():
+        annotations[name] = _top_level_count(kind)
+        marks = NoneIdentified.objects.filter(criterion_assessment=OuterRef("pk"), kind=kind)
+        annotations[f"{name}_none"] = Exists(marks)
     return (
-        CriterionAssessment.objects.filter(area__inspection=inspection)
-        .select_related("criterion__parent", "area")
-        .annotate(
-            strengths=_top_level_count(EvidenceKind.STRENGTH),
-            work_in_progress=_top_level_count(EvidenceKind.WORK_IN_PROGRESS),
-            areas_for_improvement=_top_level_count(EvidenceKind.AREA_FOR_IMPROVEMENT),
-            **_none_identified_flags(),
-        )
-        .order_by("area__order", *criteria_tree_order("criterion__"))
+        CriterionAssessment.objects.filter(area__in=areas)
+        .select_related("criterion__parent__parent", "area")
+        .annotate(**annotations)
+        .order_by("area__order", "area_id", *criteria_tree_order("criterion__"))
     )
+
+
+def inspection_sections(*, user: AbstractBaseUser, inspection: Inspection) -> list[tuple]:
+    """Per area of the inspection that `user` may see: the area and its criterion rows (from
+    `criteria_with_lists`), each row carrying `missing`, what it still needs. Two queries."""
+    areas = list(
+        inspection.areas.filter(pk__in=visible_area_ids(user))
+        .select_related("framework", "proposed_grade", "final_grade")
+        .order_by("order", "pk")
+    )
+    rows_by_area: dict[int, list] = {area.pk: [] for area in areas}
+    for row in criteria_with_lists(areas=areas):
+        row.missing = still_missing(row)
+        rows_by_area[row.area_id].append(row)
+    return [(area, rows_by_area[area.pk]) for area in areas]

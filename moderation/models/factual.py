@@ -18,6 +18,12 @@ class CommentResponse(models.TextChoices):
     NOT_ACCEPTED = "not_accepted", "Not accepted"
 
 
+class CommentQuerySet(models.QuerySet):
+    def unanswered(self) -> "CommentQuerySet":
+        """Comments the team has not answered yet (they hold up publication)."""
+        return self.filter(response="")
+
+
 class FactualAccuracyComment(models.Model):
     """A force's comment on one section of its draft report, and the team's answer.
 
@@ -44,6 +50,7 @@ class FactualAccuracyComment(models.Model):
         _USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     responded_at = models.DateTimeField(null=True, blank=True)
+    objects = CommentQuerySet.as_manager()
     history = HistoricalRecords(table_name="inspections_historicalfactualaccuracycomment")
 
     class Meta:

@@ -102,13 +102,21 @@ class ModerationPanel(models.Model):
             return AssessmentStatus.SUBMITTED
         return AssessmentStatus.REGIONALLY_MODERATED
 
-    def covers(self, area: AreaAssessment) -> bool:
-        inspection = area.inspection
-        if inspection.programme_id != self.programme_id:
-            return False
+    def covered_areas(self) -> models.QuerySet[AreaAssessment]:
+        """The areas this panel moderates, whatever their status: those of its programme in
+        its region (regional) or of its inspection area (national). `PanelQuerySet.covering`
+        is the same rule seen from the area."""
+        areas = AreaAssessment.objects.filter(inspection__programme_id=self.programme_id)
         if self.kind == PanelKind.REGIONAL:
-            return inspection.force.region_id == self.region_id
-        return area.framework_id == self.framework_id
+            return areas.filter(inspection__force__region_id=self.region_id)
+        return areas.filter(framework_id=self.framework_id)
+
+    def covers(self, area: AreaAssessment) -> bool:
+        return self.covered_areas().filter(pk=area.pk).exists()
+
+    def awaiting(self) -> models.QuerySet[AreaAssessment]:
+        """The areas that are this panel's business now: covered and in its input status."""
+        return self.covered_areas().filter(status=self.input_status)
 
     def clean(self) -> None:
         errors = {}

@@ -9,10 +9,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from forces.models import ForceLiaison
 from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment, AssessmentStatus, CriterionAssessment
-from inspections.permissions import is_team_member
+from inspections.permissions import is_force_liaison, is_team_member
 from inspections.validators import checked_text
 from moderation import notifications
 from moderation.models import CommentResponse, FactualAccuracyComment
@@ -47,8 +46,7 @@ def factual_comment_add(
     one of the area's criteria (or, without one, its summary of judgement).
     """
     current = _released(area.pk)
-    force_id = current.inspection.force_id
-    if not ForceLiaison.objects.filter(user_id=user.pk, force_id=force_id).exists():
+    if not is_force_liaison(user, current.inspection):
         raise WorkflowRefused("Only the force's liaison comments on its draft report.")
     if criterion_assessment is not None and criterion_assessment.area_id != current.pk:
         raise WorkflowRefused("That section belongs to another part of the report.")

@@ -18,52 +18,12 @@ from moderation.models import (
     DecisionOutcome,
     DecisionState,
     Dissent,
-    ModerationPanel,
     PanelDecision,
     PanelSession,
 )
+from moderation.selectors import grade_under_review
 from moderation.services.transitions import area_transition
-from moderation.workflow import DECISION_ACTIONS, confirmer_id, may_record_as_chair, was_on_team
-
-
-def sits_on(user: AbstractBaseUser, panel: ModerationPanel) -> bool:
-    if user.pk in (panel.chair_id, panel.deputy_chair_id):
-        return True
-    return panel.memberships.filter(user_id=user.pk).exists()
-
-
-def decision_recordable(
-    *, user: AbstractBaseUser, item: AgendaItem, pending: PanelDecision | None
-) -> bool:
-    """Whether the page offers `user` the decision form on this item: they sit on the panel,
-    were not on the force's team, no decision is pending, the session is open, the area is
-    the panel's business, and a chair has a deputy to confirm what they record."""
-    panel, area = item.session.panel, item.area
-    open_for_decision = item.session.is_open and area.status == panel.input_status
-    return (
-        open_for_decision
-        and pending is None
-        and sits_on(user, panel)
-        and not was_on_team(user, area)
-        and may_record_as_chair(panel, user)
-    )
-
-
-def grades_under_review(areas: list[AreaAssessment]) -> dict[int, GradeLevel | None]:
-    """The grade a panel is looking at, per area id: the last confirmed decision's grade, else
-    the proposal. One query for any number of areas."""
-    confirmed = (
-        PanelDecision.objects.filter(area__in=areas, state=DecisionState.CONFIRMED)
-        .exclude(grade=None)
-        .select_related("grade")
-        .order_by("settled_at", "pk")
-    )
-    latest = {decision.area_id: decision.grade for decision in confirmed}
-    return {area.pk: latest.get(area.pk, area.proposed_grade) for area in areas}
-
-
-def grade_under_review(area: AreaAssessment) -> GradeLevel | None:
-    return grades_under_review([area])[area.pk]
+from moderation.workflow import DECISION_ACTIONS, confirmer_id, decision_refusal, dissent_refusal
 
 
 @transaction.atomic
@@ -77,7 +37,7 @@ def agenda_item_add(
         raise WorkflowRefused("Only the panel's chair sets its agenda.")
     if not session.is_open:
         raise WorkflowRefused("This session is closed.")
-    if not panel.covers(area) or area.status != panel.input_status:
+    if not panel.awaiting().filter(pk=area.pk).exists():
         raise WorkflowRefused(f"{area} is not waiting for this panel.")
     item, _ = AgendaItem.objects.get_or_create(
         session=session, area=area, defaults={"added_by": user, "order": session.items.count() + 1}
@@ -100,30 +60,6 @@ def _decision_grade(area, outcome: str, grade: GradeLevel | None, reason: str):
         raise WorkflowRefused(f"{grade.label} is the grade already: choose “confirm” instead.")
     checked_text(reason, "why the grade changes", required=True)
     return grade
-
-
-def _check_member(item: AgendaItem, user: AbstractBaseUser, area: AreaAssessment) -> None:
-    panel = item.session.panel
-    if not sits_on(user, panel):
-        raise WorkflowRefused("Only members of this panel record its decisions.")
-    if was_on_team(user, area):
-        raise WorkflowRefused(
-            f"You were on {area.inspection.force.display_name}'s inspection team, so you cannot "
-            "decide on it: another member records the decision."
-        )
-    if not may_record_as_chair(panel, user):
-        raise WorkflowRefused(
-            "You chair this panel and it has no deputy chair, so nobody else could confirm a "
-            "decision you record: let a member record it, or ask an administrator to name a "
-            "deputy chair."
-        )
-    if not item.session.is_open:
-        raise WorkflowRefused("This session is closed.")
-    if area.status != panel.input_status:
-        raise WorkflowRefused(
-            f"{area.framework.name} for {area.inspection.force.display_name} is "
-            f"{area.get_status_display().lower()}: it is not before this panel."
-        )
 
 
 @transaction.atomic
@@ -149,7 +85,9 @@ def panel_decision_record(
         .select_related("framework", "inspection__force", "inspection__programme")
         .get(pk=item.area_id)
     )
-    _check_member(item, user, area)
+    refusal = decision_refusal(user, item, area)
+    if refusal:
+        raise WorkflowRefused(refusal)
     if PanelDecision.objects.filter(area=area, state=DecisionState.PENDING).exists():
         raise WorkflowRefused("A decision on this assessment already awaits the chair.")
     chosen = _decision_grade(area, outcome, grade, reason)
@@ -231,18 +169,8 @@ def dissent_record(*, decision: PanelDecision, user: AbstractBaseUser, reason: s
         .select_related("item__session__panel", "area__inspection__force")
         .get(pk=decision.pk)
     )
-    panel = current.item.session.panel
-    if panel.chair_id == user.pk or not panel.memberships.filter(user_id=user.pk).exists():
-        raise WorkflowRefused("Only the panel's members (not its chair) record a dissent.")
-    if was_on_team(user, current.area):
-        raise WorkflowRefused(
-            "You were on this force's inspection team, so you cannot dissent on its grade."
-        )
-    if current.recorded_by_id == user.pk:
-        raise WorkflowRefused("You recorded this decision; you cannot dissent from it.")
-    if current.state not in (DecisionState.PENDING, DecisionState.CONFIRMED):
-        raise WorkflowRefused("This decision no longer stands.")
-    if current.dissents.filter(member=user).exists():
-        raise WorkflowRefused("You have already recorded a dissent on this decision.")
+    refusal = dissent_refusal(user, current)
+    if refusal:
+        raise WorkflowRefused(refusal)
     text = checked_text(reason, "the reason for your dissent", required=True)
     return Dissent.objects.create(decision=current, member=user, reason=text)

@@ -49,7 +49,7 @@ def needs_final_grade(*, area: AreaAssessment, decision: PanelDecision | None) -
 
 
 def needs_comments_answered(*, area: AreaAssessment, decision: PanelDecision | None) -> list:
-    open_comments = FactualAccuracyComment.objects.filter(area=area, response="").count()
+    open_comments = FactualAccuracyComment.objects.filter(area=area).unanswered().count()
     if open_comments:
         return [f"{open_comments} factual-accuracy comment(s) still need an answer."]
     return []

@@ -7,16 +7,21 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from inspections.exceptions import WorkflowRefused
-from inspections.models import AssessmentStatus
 from inspections.outcomes import inspection_outcomes
 from inspections.outcomes.panel import headline_badges
+from inspections.selectors.inspections import criteria_with_lists
 from moderation.forms import GradeProposalForm, LeadActionForm
-from moderation.models import FactualAccuracyComment, GradeProposal
-from moderation.selectors import area_get_for_moderation, decisions_for_area, events_for_area
+from moderation.selectors import (
+    area_get_for_moderation,
+    decisions_for_area,
+    events_for_area,
+    open_comments_for_area,
+    proposals_for_area,
+)
 from moderation.services.proposals import grade_version
 from moderation.services.transitions import area_transition
-from moderation.sufficiency import area_gaps, criteria_with_lists, departs_from_guidance
-from moderation.workflow import BY_ACTION, LEAD_ACTIONS, is_team_lead
+from moderation.sufficiency import area_gaps, departs_from_guidance
+from moderation.workflow import BY_ACTION, LEAD_ACTIONS, is_team_lead, stages
 
 
 def show_refusal(request, exc: WorkflowRefused) -> None:
@@ -72,7 +77,7 @@ def area_context(request, area, form=None) -> dict:
     return {
         "area": area,
         "inspection": area.inspection,
-        "criteria": criteria_with_lists(area=area),
+        "criteria": criteria_with_lists(areas=[area]),
         "gaps": area_gaps(area=area, guidance=guidance) if area.is_editable else [],
         "outcome": outcome if outcome and outcome.rows else None,
         "headline": _headline(outcome),
@@ -81,12 +86,12 @@ def area_context(request, area, form=None) -> dict:
         and departs_from_guidance(area.proposed_grade, guidance),
         "grades": area.framework.scheme.levels.order_by("rank"),
         "form": form if lead and area.is_editable else None,
-        "proposals": GradeProposal.objects.filter(area=area).select_related("grade", "proposed_by"),
+        "proposals": proposals_for_area(area=area),
         "decisions": decisions_for_area(area=area),
         "events": events_for_area(area=area),
         "lead_actions": _lead_actions(request.user, area),
-        "open_comments": FactualAccuracyComment.objects.filter(area=area, response="").count(),
-        "released": area.status in (AssessmentStatus.RELEASED, AssessmentStatus.PUBLISHED),
+        "open_comments": open_comments_for_area(area=area).count(),
+        "stages": stages(area.status),
     }
 
 

@@ -5,17 +5,18 @@ them: grade, statements and evidence. It never shows rationales, panel decisions
 """
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from forces.models import ForceLiaison
-from inspections.exceptions import WorkflowRefused
-from inspections.models import AreaAssessment, AssessmentStatus, CriterionAssessment
-from inspections.permissions import is_team_member, visible_area_ids
+from inspections.permissions import is_force_liaison, is_team_member
 from inspections.selectors.inspections import inspection_get_for_user
 from moderation.forms import FactualAnswerForm, FactualCommentForm
-from moderation.models import FactualAccuracyComment
-from moderation.selectors import draft_report_sections
+from moderation.selectors import (
+    commentable_area_get_for_user,
+    draft_report_sections,
+    draft_section_get,
+    factual_comment_get_for_user,
+)
 from moderation.services.factual import factual_comment_add, factual_comment_answer
 from moderation.views.areas import attempt, form_data
 
@@ -25,37 +26,21 @@ NOT_SAVED = " Nothing was saved."
 @login_required
 def draft_report(request, pk):
     inspection = inspection_get_for_user(user=request.user, pk=pk)
-    is_liaison = ForceLiaison.objects.filter(
-        user_id=request.user.pk, force_id=inspection.force_id
-    ).exists()
     context = {
         "inspection": inspection,
         "sections": draft_report_sections(user=request.user, inspection=inspection),
-        "may_comment": is_liaison,
+        "may_comment": is_force_liaison(request.user, inspection),
         "may_answer": is_team_member(request.user, inspection),
-        "released": AssessmentStatus.RELEASED,
         "comment_form": FactualCommentForm(),
         "answer_form": FactualAnswerForm(),
     }
     return render(request, "moderation/draft_report.html", context)
 
 
-def _section(area, value: str):
-    if not value:
-        return None
-    if not value.isdigit():
-        raise WorkflowRefused("That section was not understood; nothing changed.")
-    return get_object_or_404(CriterionAssessment, pk=int(value), area=area)
-
-
 @login_required
 @require_POST
 def comment_add(request, pk):
-    area = get_object_or_404(
-        AreaAssessment.objects.select_related("inspection"),
-        pk=pk,
-        pk__in=visible_area_ids(request.user),
-    )
+    area = commentable_area_get_for_user(user=request.user, pk=pk)
     form = FactualCommentForm(request.POST)
 
     def add():
@@ -65,7 +50,7 @@ def comment_add(request, pk):
             user=request.user,
             comment=data["comment"],
             proposed_correction=data["proposed_correction"],
-            criterion_assessment=_section(area, data["section"]),
+            criterion_assessment=draft_section_get(area=area, value=data["section"]),
         )
 
     attempt(request, add, "Comment sent to the inspection team.")
@@ -75,11 +60,7 @@ def comment_add(request, pk):
 @login_required
 @require_POST
 def comment_answer(request, pk):
-    comment = get_object_or_404(
-        FactualAccuracyComment.objects.select_related("area"),
-        pk=pk,
-        area__in=visible_area_ids(request.user),
-    )
+    comment = factual_comment_get_for_user(user=request.user, pk=pk)
     form = FactualAnswerForm(request.POST)
 
     def answer():

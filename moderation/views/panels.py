@@ -1,8 +1,6 @@
 """Moderation panels: my panels, a session's agenda side by side, one agenda item with its
 decisions, and the members' and chair's actions on it."""
 
-from itertools import groupby
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,20 +9,21 @@ from django.views.decorators.http import require_POST
 from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment
 from moderation.forms import AgendaAddForm, ChairNoteForm, DecisionForm, DissentForm
-from moderation.models import DecisionState, PanelKind
 from moderation.selectors import (
     agenda_item_get_for_user,
     agenda_item_summaries,
     area_summaries,
+    areas_to_add,
+    comparisons,
     decision_get_for_user,
     decisions_for_area,
+    item_actions,
     panels_for_user,
     session_get_for_user,
     side_by_side,
 )
 from moderation.services import panels as services
 from moderation.views.areas import attempt, form_data, show_refusal
-from moderation.workflow import confirmer_id, may_record_as_chair, was_on_team
 
 _AREA_RELATIONS = (
     "framework__scheme",
@@ -41,28 +40,6 @@ def panel_list(request):
     return render(request, "moderation/panel_list.html", {"panels": panels})
 
 
-def _awaiting(session):
-    panel = session.panel
-    areas = AreaAssessment.objects.filter(
-        status=panel.input_status, inspection__programme=panel.programme
-    ).exclude(agenda_items__session=session)
-    if panel.kind == PanelKind.REGIONAL:
-        areas = areas.filter(inspection__force__region=panel.region)
-    else:
-        areas = areas.filter(framework=panel.framework)
-    return areas.select_related("framework", "inspection__force").order_by("inspection__force")
-
-
-def _comparisons(summaries) -> list[tuple]:
-    """Per inspection area: its agenda items' summaries and their side-by-side rows."""
-    ordered = sorted(summaries, key=lambda s: (s.area.framework.name, s.area.inspection.force.name))
-    groups = []
-    for _, group in groupby(ordered, key=lambda s: s.area.framework_id):
-        group = list(group)
-        groups.append((group[0].area.framework, group, side_by_side(group)))
-    return groups
-
-
 @login_required
 def session_detail(request, pk):
     session = session_get_for_user(user=request.user, pk=pk)
@@ -74,9 +51,9 @@ def session_detail(request, pk):
     context = {
         "session": session,
         "panel": session.panel,
-        "comparisons": _comparisons(summaries),
+        "comparisons": comparisons(summaries),
         "is_chair": is_chair,
-        "awaiting": _awaiting(session) if is_chair and session.is_open else [],
+        "awaiting": areas_to_add(session=session) if is_chair and session.is_open else [],
     }
     return render(request, "moderation/session_detail.html", context)
 
@@ -98,29 +75,22 @@ def agenda_add(request, pk):
 
 
 def _item_context(request, item, form=None) -> dict:
-    panel, area, user = item.session.panel, item.area, request.user
+    area = item.area
     summary, summaries = agenda_item_summaries(item=item, relations=_AREA_RELATIONS)
     decisions = decisions_for_area(area=area)
-    pending = next((d for d in decisions if d.state == DecisionState.PENDING), None)
-    open_for_decision = item.session.is_open and area.status == panel.input_status
-    may_record = services.decision_recordable(user=user, item=item, pending=pending)
-    if form is None and may_record:
+    actions = item_actions(user=request.user, item=item, decisions=decisions)
+    if form is None and actions.may_record:
         form = DecisionForm(scheme=area.framework.scheme)
     return {
         "item": item,
-        "panel": panel,
+        "panel": item.session.panel,
         "area": area,
         "summary": summary,
         "summaries": summaries,
         "rows": side_by_side(summaries),
         "decisions": decisions,
-        "pending": pending,
-        "is_chair": panel.chair_id == user.pk,
-        "chair_without_deputy": not may_record_as_chair(panel, user) and open_for_decision,
-        "confirmer_id": confirmer_id(panel, pending) if pending else None,
-        "is_member": panel.memberships.filter(user=user).exists(),
-        "conflicted": was_on_team(user, area),
-        "form": form if may_record else None,
+        "actions": actions,
+        "form": form if actions.may_record else None,
         "decline_form": ChairNoteForm(),
         "dissent_form": DissentForm(),
     }

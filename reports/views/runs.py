@@ -34,11 +34,11 @@ PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:"
 
 def run_status_data(run: ReportRun) -> dict:
     """What the status endpoint returns and report_runs.js writes into the run's row."""
-    succeeded = run.status == RunStatus.SUCCEEDED and bool(run.file)
     return {
         "id": run.pk,
         "status": run.status,
         "status_label": run.get_status_display(),
+        "status_class": run.status_badge_class,
         "done": run.is_done,
         "pages": "" if run.pages is None else str(run.pages),
         "size": "" if run.size is None else filesizeformat(run.size),
@@ -47,7 +47,9 @@ def run_status_data(run: ReportRun) -> dict:
         "note": run.note,
         "attempt": run.attempts,
         "restarted": run.restarts > 0,
-        "download_url": reverse("reports:run_download", args=[run.pk]) if succeeded else None,
+        "download_url": (
+            reverse("reports:run_download", args=[run.pk]) if run.is_downloadable else None
+        ),
     }
 
 
@@ -148,7 +150,7 @@ def run_status(request, pk):
 @require_GET
 def run_download(request, pk):
     run = run_get_for_user(user=request.user, pk=pk)
-    if run.status != RunStatus.SUCCEEDED or not run.file:
+    if not run.is_downloadable:
         raise Http404("This report has no file yet.")
     try:
         handle = run.file.open("rb")

@@ -4,12 +4,6 @@
 (function () {
   "use strict";
   var INTERVAL = 2000;
-  var BADGES = {
-    queued: "text-bg-secondary",
-    running: "text-bg-info",
-    succeeded: "text-bg-success",
-    failed: "text-bg-danger",
-  };
 
   function pendingRows() {
     return document.querySelectorAll("tr[data-run-status-url][data-run-done='false']");
@@ -39,7 +33,8 @@
   function update(row, data) {
     var badge = field(row, "status");
     if (badge) {
-      badge.className = "badge " + (BADGES[data.status] || BADGES.queued);
+      // The class comes with the answer (ReportRun.status_badge_class): one definition.
+      badge.className = "badge " + data.status_class;
       badge.textContent = data.status_label;
     }
     setText(row, "pages", data.pages);

@@ -11,6 +11,7 @@ import pytest
 from django.db import connections
 
 from tests.conftest import require_service
+from tests.e2e.axe import AXE_JS, AxeWatch
 
 CHROMIUM = "/usr/bin/chromium"
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
@@ -44,22 +45,36 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def axe_available():
+    require_service(AXE_JS.exists(), f"axe-core is not installed ({AXE_JS}: npm ci in tests/e2e)")
+
+
 @pytest.fixture
-def new_page(browser, live_server):
-    """Open pages in fresh browser contexts (separate cookies per user)."""
-    contexts = []
+def new_page(browser, live_server, axe_available):
+    """Open pages in fresh browser contexts (separate cookies per user). Every document any
+    of them loads is checked with axe-core; a WCAG 2.2 A/AA violation fails the test."""
+    contexts, pages, watch = [], [], AxeWatch()
 
     def open_page():
         context = browser.new_context(base_url=live_server.url)
         context.set_default_timeout(15_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        watch.watch(page)
+        pages.append(page)
+        return page
 
     yield open_page
+    for page in pages:
+        if not page.is_closed() and page.url not in watch.checked[-1:]:
+            page.wait_for_load_state()
+            watch.check(page)
     for context in contexts:
         context.close()
     for connection in connections.all():
         connection.close()
+    assert not watch.failures, watch.report()
 
 
 def log_in(page, username: str, password: str = "secret") -> None:

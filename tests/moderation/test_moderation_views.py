@@ -289,3 +289,47 @@ class TestLeadSteps:
         client.force_login(alice)
         page = client.get(reverse("inspections:inspection_detail", args=[inspection_a.pk]))
         assert reverse("moderation:area_detail", args=[area.pk]) in page.content.decode()
+
+
+def test_the_dissent_form_is_offered_exactly_where_the_service_takes_a_dissent(
+    client, area, hmi, panel, member2
+):
+    """The page asks `workflow.dissent_refusal`, the rule the service enforces: the recorder,
+    the chair and a member who already dissented get no form; another member gets one."""
+    decision = panel_decision_record(item=area.agenda_items.get(), user=panel, outcome="confirm")
+    form_id = f'id="dissent-{decision.pk}"'
+    for user, offered in ((panel, False), (hmi, False), (member2, True)):
+        client.force_login(user)
+        assert (form_id in client.get(_item_url(area)).content.decode()) is offered, user
+    client.force_login(member2)
+    client.post(reverse("moderation:dissent_add", args=[decision.pk]), {"reason": "Too high."})
+    assert form_id not in client.get(_item_url(area)).content.decode()
+    client.force_login(panel)
+    response = client.post(
+        reverse("moderation:dissent_add", args=[decision.pk]), {"reason": "Mine."}, follow=True
+    )
+    assert "You recorded this decision; you cannot dissent from it." in response.content.decode()
+    assert Dissent.objects.count() == 1
+
+
+def test_the_workflow_steps_are_a_valid_list_marking_the_current_stage(client, area, alice):
+    client.force_login(alice)
+    page = client.get(reverse("moderation:area_detail", args=[area.pk])).content.decode()
+    steps = page[page.index('class="list-inline small mb-4 workflow-steps"') :]
+    steps = steps[: steps.index("</ol>")]
+    assert steps.count("<li") == 6 and steps.count('aria-current="step"') == 1
+    assert "›" not in steps.replace('<span aria-hidden="true">›</span>', "")
+    current = steps[steps.index('aria-current="step"') :]
+    assert current.startswith('aria-current="step">Regional panel')
+
+
+def test_the_chair_is_offered_only_the_areas_the_panel_covers(client, area, hmi, sessions):
+    """`ModerationPanel.awaiting` is the one rule for the agenda form and the service."""
+    regional, _ = sessions
+    session = area.agenda_items.get().session
+    session.items.all().delete()
+    client.force_login(hmi)
+    page = client.get(reverse("moderation:session_detail", args=[session.pk]))
+    assert list(page.context["awaiting"]) == [area]
+    assert list(session.panel.awaiting()) == [area]
+    assert session.panel.covers(area)

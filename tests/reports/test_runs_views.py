@@ -2,6 +2,7 @@
 HTML preview; the admin's re-queue action. The queue is replaced by a recorder."""
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
@@ -338,3 +339,23 @@ def test_admin_requeues_failed_runs(
     assert "1 failed run(s) sent to the queue again." in response.text
     failed.refresh_from_db()
     assert failed.status == RunStatus.QUEUED and queue.run_ids == [failed.pk]
+
+
+def test_the_status_tag_class_has_one_definition_for_the_table_and_the_script(
+    client, alice, inspection_a, media
+):
+    runs = [
+        _run(inspection_a, alice, status=status) for status in (RunStatus.QUEUED, RunStatus.RUNNING)
+    ]
+    runs.append(_succeeded(inspection_a, alice))
+    client.force_login(alice)
+    page = _page(client, alice, inspection_a).text
+    classes = set()
+    for run in runs:
+        data = client.get(reverse("reports:run_status", args=[run.pk])).json()
+        assert data["status_class"] == RunStatus(run.status).badge_class
+        assert f'data-field="status" class="badge {data["status_class"]}"' in page
+        classes.add(data["status_class"])
+    assert len(classes) == 3
+    script = (settings.BASE_DIR / "static" / "js" / "report_runs.js").read_text()
+    assert "data.status_class" in script and "text-bg-" not in script
