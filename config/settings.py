@@ -111,6 +111,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.navigation.service_navigation",
             ],
+            # Filters of the `gds` crispy-forms template pack (templates/gds/).
+            "libraries": {"gds_forms": "config.gds_forms"},
         },
     },
 ]
@@ -185,7 +187,9 @@ STORAGES = {
     },
 }
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+# `gds` (templates/gds/) renders GOV.UK Frontend forms: `{{ form|crispy:"gds" }}`, or a helper
+# with template_pack = "gds". Bootstrap stays the default until the last page is converted.
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("bootstrap5", "gds")
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
