@@ -48,7 +48,7 @@ def test_the_limit_locks_the_username_with_a_page_saying_why(client, alice):
     assert f"{settings.AXES_FAILURE_LIMIT} failed attempts" in page
     assert "30 minutes after the last attempt" in page and "administrator" in page
     # The site's own page, not a bare text: it has the site's stylesheet and heading.
-    assert "bootstrap.min.css" in page and "Inspection Workbench" in page
+    assert "css/application.css" in page and "Inspection Workbench" in page
     # Locked means locked: the right password is refused too, and nobody is signed in.
     assert _login(client, "secret").status_code == 429
     assert "_auth_user_id" not in client.session

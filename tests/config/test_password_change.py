@@ -28,7 +28,7 @@ def test_every_role_reaches_the_page_from_the_navigation(client, persona, reques
     assert f'href="{URL}"' in home and "Change password" in home
     page = client.get(URL)
     assert page.status_code == 200
-    assert "Change your password" in page.text and "bootstrap.min.css" in page.text
+    assert "Change your password" in page.text and "css/application.css" in page.text
 
 
 def test_changing_the_password_keeps_this_session_and_ends_the_others(client, alice):

@@ -13,7 +13,7 @@ PRODUCTION_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-BOOTSTRAP = "/static/vendor/bootstrap/bootstrap"
+STATIC = "/static/"
 
 
 @pytest.fixture
@@ -33,12 +33,23 @@ def test_collectstatic_then_pages_and_static_files_are_served(collected, alice):
     client = Client()
     page = client.get("/accounts/login/")
     assert page.status_code == 200
-    stylesheet = re.search(rf'href="({BOOTSTRAP}\.min\.\w{{12}}\.css)"', page.text)
-    script = re.search(rf'src="({BOOTSTRAP}\.bundle\.min\.\w{{12}}\.js)"', page.text)
-    assert stylesheet and script, "pages must link the hashed names from the manifest"
+    stylesheet = re.search(rf'href="({STATIC}css/application\.\w{{12}}\.css)"', page.text)
+    script = re.search(rf'src="({STATIC}js/application\.\w{{12}}\.js)"', page.text)
+    # application.js imports GOV.UK Frontend from the URL the page gives it: the hashed one.
+    module = re.search(
+        rf'data-govuk-frontend="({STATIC}vendor/govuk-frontend/govuk-frontend\.min\.\w{{12}}\.js)"',
+        page.text,
+    )
+    assert stylesheet and script and module, "pages must link the hashed names from the manifest"
     client.force_login(alice)
-    assert client.get("/").status_code == 200
-    for url in (stylesheet[1], script[1]):
+    # A page not yet converted still gets Bootstrap's hashed files.
+    home = client.get("/")
+    assert home.status_code == 200
+    bootstrap = re.search(
+        rf'href="({STATIC}vendor/bootstrap/bootstrap\.min\.\w{{12}}\.css)"', home.text
+    )
+    assert bootstrap
+    for url in (stylesheet[1], script[1], module[1], bootstrap[1]):
         response = client.get(url, headers={"Accept-Encoding": "br, gzip"})
         assert response.status_code == 200, url
         assert response["Content-Encoding"] in {"br", "gzip"}
