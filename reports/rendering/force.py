@@ -146,6 +146,31 @@ def _mark_charts_safe(data: dict) -> None:
                 block["chart"] = mark_safe(block["chart"])
 
 
+def _heading_levels(areas: list[dict]) -> None:
+    """Heading levels of the web page, where each area is an h3: criteria one level per depth
+    below it (at most h5), their lists one below the criterion (h4 under an area when the
+    criterion prints no heading), so headings never skip a level and stop at h6."""
+    for area in areas:
+        for node in area["criteria"]:
+            node["level"] = min(4 + node["depth"], 5)
+            node["list_level"] = node["level"] + 1 if node["heading"] else 4
+
+
+def force_report_page_data(*, inspection_id: int, released_only: bool = False) -> dict:
+    """The same data the PDF prints, for the accessible web page of the report
+    (templates/reports/html/force_report.html), with its title and heading levels.
+
+    Invariants: built by force_report_data from the same rows, so the page and the PDF
+    never disagree; `released_only` leaves out the areas not yet released to the force;
+    the charts' SVG stays unmarked (the page prints their figures as tables instead).
+    """
+    rows = ForceReportRows(inspection_id=inspection_id, released_only=released_only)
+    data = force_report_data(rows)
+    _heading_levels(data["areas"])
+    title = f"{data['force']}: inspection report {data['programme']['year']}"
+    return {**data, "title": title}
+
+
 def force_report_document(*, inspection_id: int, released_only: bool = False) -> ReportDocument:
     """The force report of an inspection as HTML for the engine.
 

@@ -1,5 +1,7 @@
 """The admin import with the real importer, on a small report written for these tests."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -121,3 +123,21 @@ def test_second_import_needs_replace(staff_client, force_a, programme_2008):
     staff_client.post(CONFIRM_URL, {"token": _token(replacing)})
     assert ReportImport.objects.count() == 2
     assert ReportImport.objects.filter(replaced=True).count() == 1
+
+
+def test_preview_sums_each_area_up_and_keeps_its_criteria_for_on_demand(
+    staff_client, force_a, programme_2008
+):
+    content = _upload(staff_client, content=SYNTHETIC_REPORT, name="force-a-2008.md").text
+    areas = content[content.index('<table class="app-import-areas">') :]
+    areas = areas[: areas.index("</table>")]
+    rows = re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</th>(.*?)</tr>", areas, re.S)
+    assert [name for name, _ in rows][:1] == ["Neighbourhood Policing"]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", rows[0][1])
+    assert cells[0] == "Meeting the standard"
+    assert "2" in cells  # two strengths in the area's one criterion
+    # Nested tables are gone: the criteria sit in a details element per area.
+    assert "<table><tbody>" not in content
+    assert '<details class="app-import-area">' in content
+    assert "Neighbourhoods are appropriately staffed." in content
+    assert "css/app-reports.css" in content
