@@ -16,7 +16,7 @@ from grading.reference.schemes import FOUR_POINT
 from inspections.models import InspectionStatus
 from inspections.plain_text import text_blocks
 from reports.models import ReportTextKey
-from reports.rendering.document import ReportDocument, data_hash
+from reports.rendering.document import REPORT_AUTHOR, ReportDocument, data_hash
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.force_overview import overview_data
 from reports.rendering.force_sections import AreaBuilder, area_name
@@ -145,6 +145,16 @@ def _mark_charts_safe(data: dict) -> None:
                 block["chart"] = mark_safe(block["chart"])
 
 
+def force_report_title(data: dict) -> str:
+    """The report's title, as the PDF viewer shows it: the force and the programme."""
+    return f"{data['force']} – {data['programme']['name']}"
+
+
+def force_report_subject(data: dict) -> str:
+    areas = "; ".join(data["area_names"])
+    return f"Inspection report on {data['force']}" + (f": {areas}" if areas else "")
+
+
 def force_report_document(*, inspection_id: int, released_only: bool = False) -> ReportDocument:
     """The force report of an inspection as HTML for the engine.
 
@@ -156,9 +166,16 @@ def force_report_document(*, inspection_id: int, released_only: bool = False) ->
     rows = ForceReportRows(inspection_id=inspection_id, released_only=released_only)
     data = force_report_data(rows)
     digest = data_hash(data)
-    title = f"{data['force']}: inspection report {data['programme']['year']}"
+    title = force_report_title(data)
     # The month a draft is printed in is not part of the data, so the hash stays the same.
     printed = data["published"] or month_year(datetime.date.today())
     _mark_charts_safe(data)
-    html = render_to_string(TEMPLATE, {**data, "title": title, "date_label": printed})
+    context = {
+        **data,
+        "title": title,
+        "author": REPORT_AUTHOR,
+        "subject": force_report_subject(data),
+        "date_label": printed,
+    }
+    html = render_to_string(TEMPLATE, context)
     return ReportDocument(title=title, html=html, data_hash=digest, draft=data["draft"])
