@@ -16,7 +16,7 @@ from grading.reference.schemes import FOUR_POINT
 from inspections.models import InspectionStatus
 from inspections.plain_text import text_blocks
 from reports.models import ReportTextKey
-from reports.rendering.document import ReportDocument, data_hash
+from reports.rendering.document import REPORT_AUTHOR, ReportDocument, data_hash
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.force_overview import overview_data
 from reports.rendering.force_sections import AreaBuilder, area_name
@@ -146,6 +146,16 @@ def _mark_charts_safe(data: dict) -> None:
                 block["chart"] = mark_safe(block["chart"])
 
 
+def force_report_title(data: dict) -> str:
+    """The report's title, as the PDF viewer shows it: the force and the programme."""
+    return f"{data['force']} – {data['programme']['name']}"
+
+
+def force_report_subject(data: dict) -> str:
+    areas = "; ".join(data["area_names"])
+    return f"Inspection report on {data['force']}" + (f": {areas}" if areas else "")
+
+
 def _heading_levels(areas: list[dict]) -> None:
     """Heading levels of the web page, where each area is an h3: criteria one level per depth
     below it (at most h5), their lists one below the criterion (h4 under an area when the
@@ -167,8 +177,7 @@ def force_report_page_data(*, inspection_id: int, released_only: bool = False) -
     rows = ForceReportRows(inspection_id=inspection_id, released_only=released_only)
     data = force_report_data(rows)
     _heading_levels(data["areas"])
-    title = f"{data['force']}: inspection report {data['programme']['year']}"
-    return {**data, "title": title}
+    return {**data, "title": force_report_title(data)}
 
 
 def force_report_document(*, inspection_id: int, released_only: bool = False) -> ReportDocument:
@@ -182,10 +191,17 @@ def force_report_document(*, inspection_id: int, released_only: bool = False) ->
     rows = ForceReportRows(inspection_id=inspection_id, released_only=released_only)
     data = force_report_data(rows)
     digest = data_hash(data)
-    title = f"{data['force']}: inspection report {data['programme']['year']}"
+    title = force_report_title(data)
     # Only while nothing of the programme has a publication date is a draft dated the month
     # it is printed in; that month is not part of the data, so the hash stays the same.
     printed = data["published"] or month_year(datetime.date.today())
     _mark_charts_safe(data)
-    html = render_to_string(TEMPLATE, {**data, "title": title, "date_label": printed})
+    context = {
+        **data,
+        "title": title,
+        "author": REPORT_AUTHOR,
+        "subject": force_report_subject(data),
+        "date_label": printed,
+    }
+    html = render_to_string(TEMPLATE, context)
     return ReportDocument(title=title, html=html, data_hash=digest, draft=data["draft"])
