@@ -10,6 +10,7 @@ from reports.exporting import inspection_export
 from reports.models import ReportImport
 from tests.reports.admin_support import (
     CONFIRM_URL,
+    SYNTHETIC_REPORT,
     _token,
     _upload,
 )
@@ -19,47 +20,6 @@ from tests.reports.export_support import schema_validate
 @pytest.fixture(autouse=True)
 def _own_var_dir(own_var_dir):
     """Each test keeps its pending uploads apart (see admin_support.own_var_dir)."""
-
-
-SYNTHETIC_REPORT = """\
-# Force A Constabulary – Neighbourhood Policing and Developing Citizen Focus Policing
-
-Inspection report written for the admin upload tests
-
-October 2008
-
-## Neighbourhood Policing
-
-GRADE Meeting the standard
-
-### Neighbourhoods are appropriately staffed.
-
-Summary statement
-
-In most of its command units the test force places neighbourhood staff where demand is.
-
-### Strengths
-
-- **Named contacts** Each ward lists a named constable and PCSO on its web page.
-  - The names were right when an inspector checked three wards at random.
-- Vacancies in the teams are filled within six weeks.
-
-### Work in progress
-
-- A new shift pattern is on trial in one division.
-
-### Areas for improvement
-
-None identified.
-
-## Developing Citizen Focus Policing
-
-GRADE Failing to meet the standard
-
-Appendix A: Glossary
-
-PCSO police community support officer
-""".encode()
 
 
 def test_real_import_end_to_end(staff_client, admin_user, force_a, programme_2008):

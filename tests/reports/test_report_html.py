@@ -4,6 +4,8 @@ the same data, each area's heading and grade, tables with captions and header sc
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reports.views import runs as run_views
@@ -127,3 +129,18 @@ def test_user_text_is_escaped(client, alice, inspection_a):
     client.force_login(alice)
     html = client.get(_url(inspection_a)).text
     assert '<script>alert("x")</script>' not in html and "&lt;script&gt;" in html
+
+
+def test_the_page_costs_the_same_queries_whatever_the_report_holds(client, alice, inspection_a):
+    client.force_login(alice)
+    url = _url(inspection_a)
+    client.get(url)  # sessions and caches warm
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    empty = queries()
+    fill(inspection_a, items_per_list=3)
+    assert queries() == empty
