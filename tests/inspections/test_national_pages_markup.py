@@ -99,3 +99,19 @@ def test_import_preview_is_on_the_govuk_base(client, admin_user, force_a):
         html = response.content.decode()
         _classes_ok(html)
         assert ("govuk-error-summary" in html) is problem
+
+
+def test_filtered_lists_show_each_selected_filter_as_a_removable_tag(
+    client, alice, inspection_a, force_a
+):
+    client.force_login(alice)
+    region = force_a.region
+    for name, args, query, value in (
+        ("inspections:national_grades", [2008], f"region={region.pk}", region.name),
+        ("inspections:programme_indicators", [2008], f"region={region.pk}", region.name),
+        ("inspections:practice_library", [], "words=harbour", "harbour"),
+    ):
+        url = reverse(name, args=args)
+        html = client.get(f"{url}?{query}").content.decode()
+        assert f"Remove this filter:</span> {value}</a>" in html, name
+        assert f'href="{url}"' in html  # removing the only filter leads back to the whole list
