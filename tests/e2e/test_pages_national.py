@@ -154,6 +154,10 @@ def test_evidence_search_removes_a_selected_filter(new_page, evidence, force_a, 
     page.get_by_role("link", name="Remove this filter: Force A").click()
     expect(page.get_by_role("link", name="Remove this filter: ward")).to_be_visible()
     expect(page.get_by_role("link", name="Remove this filter: Force A")).to_have_count(0)
+    # On a phone the panel stacks above the results rather than covering them.
+    page.set_viewport_size({"width": 320, "height": 800})
+    panel = page.locator(".moj-filter-layout__filter")
+    assert panel.evaluate("element => getComputedStyle(element).position") == "static"
 
 
 def test_developing_practice_as_the_inspection_team(new_page, practices, alice, hmi, panel):
