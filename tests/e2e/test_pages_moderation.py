@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 from moderation.models import DecisionOutcome, FactualAccuracyComment, PanelDecision
 from moderation.services.factual import factual_comment_add
 from moderation.services.panels import panel_decision_record
-from tests.e2e.conftest import log_in
 from tests.moderation.moderation_support import np_area, panels_for, submit, to_released
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -26,6 +25,16 @@ def submitted(programme_2008, force_a, inspection_a, alice, hmi, panel):
     sessions = panels_for(programme_2008, force_a, area.framework, hmi, [panel])
     submit(area, alice, hmi)
     return area, sessions
+
+
+def log_in(page, username: str) -> None:
+    """Sign in and land on the moderation panels, not on the (other family's) home page."""
+    panels = reverse("moderation:panel_list")
+    page.goto(f"/accounts/login/?next={panels}")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", "secret")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"**{panels}")
 
 
 def _item_url(area):
@@ -213,3 +222,33 @@ def test_decision_form_by_keyboard(new_page, submitted, panel):
     decision = PanelDecision.objects.get()
     assert decision.outcome == DecisionOutcome.CONFIRM and decision.recorded_by == panel
     assert decision.reason == "The evidence bears the proposed grade out."
+
+
+def _fits(page, width=320):
+    """Nothing but a table's own scrolling region is wider than the screen."""
+    overflow = page.evaluate(
+        """(width) => [...document.querySelectorAll("main *")]
+            .filter((el) => !el.closest(".app-table-scroll"))
+            .filter((el) => el.getBoundingClientRect().right > width + 1)
+            .map((el) => el.tagName + "." + el.className).slice(0, 5)""",
+        width,
+    )
+    assert overflow == [], (page.url, overflow)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+
+
+def test_the_pages_work_320_px_wide(new_page, submitted, hmi, panel):
+    area, (regional, _) = submitted
+    page = new_page()
+    page.set_viewport_size({"width": 320, "height": 900})
+    log_in(page, "hmi")
+    for url in (
+        reverse("moderation:panel_list"),
+        reverse("moderation:session_detail", args=[regional.pk]),
+        _item_url(area),
+        reverse("moderation:area_detail", args=[area.pk]),
+        reverse("moderation:draft_report", args=[area.inspection_id]),
+    ):
+        _visit(page, url)
+        _fits(page)
+    _axe_done(page)
