@@ -139,7 +139,7 @@ def test_force_a_neighbourhood_policing_from_drafting_to_the_national_table(
     hmi_page.goto(reverse("moderation:area_detail", args=[area.pk]))
     expect(hmi_page.get_by_role("button", name="Publish")).to_have_count(0)
     blocked = hmi_page.locator("#blocked-publish")
-    expect(blocked).to_contain_text("The force's comment still needs an answer.")
+    expect(blocked).to_contain_text("The force’s comment still needs an answer.")
     _status(hmi_page, "Released for factual-accuracy check")
 
     alice_page.goto(reverse("moderation:draft_report", args=[inspection_a.pk]))

@@ -105,7 +105,7 @@ def test_publication_waits_for_every_answer_then_freezes_everything(area, liaiso
     with pytest.raises(WorkflowRefused) as refused:
         area_transition(area=area, user=hmi, action="publish")
     (problem,) = refused.value.problems
-    assert problem.what == "The force's comment still needs an answer."
+    assert problem.what == "The force’s comment still needs an answer."
     assert problem.url.endswith(f"/draft/#comment-{comment.pk}")
     factual_comment_answer(
         comment=comment, user=alice, response=CommentResponse.NOT_ACCEPTED, text="Count checked."
