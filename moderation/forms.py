@@ -65,10 +65,11 @@ class DecisionForm(forms.Form):
         error_messages={"required": "Choose confirm, change or refer back."},
     )
     grade = GradeChoiceField(
-        label="New grade (when changing it)",
+        label="New grade",
         queryset=GradeLevel.objects.none(),
         required=False,
         empty_label="Choose the new grade",
+        help_text="Only when the decision changes the grade.",
     )
     reason = _text(
         "Reason",

@@ -69,7 +69,7 @@ def needs_comments_answered(*, area: AreaAssessment, decision: PanelDecision | N
     return [
         Gap(
             comment.section_name,
-            "The force's comment still needs an answer.",
+            "The force’s comment still needs an answer.",
             f"{draft}#comment-{comment.pk}",
         )
         for comment in comments

@@ -88,7 +88,6 @@ def area_context(request, area, form=None) -> dict:
         "guidance": guidance,
         "departs": bool(area.proposed_grade)
         and departs_from_guidance(area.proposed_grade, guidance),
-        "grades": area.framework.scheme.levels.order_by("rank"),
         "form": form if lead and area.is_editable else None,
         "proposals": proposals_for_area(area=area),
         "decisions": decisions_for_area(area=area),

@@ -137,9 +137,11 @@ def test_force_a_neighbourhood_policing_from_drafting_to_the_national_table(
     section.get_by_role("button", name="Send comment").click()
     expect(liaison_page.get_by_text("Comment sent to the inspection team.")).to_be_visible()
 
-    # Publication waits for the answer.
-    hmi_page.get_by_role("button", name="Publish").click()
-    expect(hmi_page.get_by_text("still need an answer")).to_be_visible()
+    # Publication waits for the answer: no button, and a link to the open comment.
+    hmi_page.goto(reverse("moderation:area_detail", args=[area.pk]))
+    expect(hmi_page.get_by_role("button", name="Publish")).to_have_count(0)
+    blocked = hmi_page.locator("#blocked-publish")
+    expect(blocked).to_contain_text("The force’s comment still needs an answer.")
     _status(hmi_page, "Released for factual-accuracy check")
 
     alice_page.goto(reverse("moderation:draft_report", args=[inspection_a.pk]))

@@ -1,6 +1,8 @@
 """The factual-accuracy check: the liaison comments on its own released draft, the team
 answers, publication waits for every answer, and nothing moves after publication."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -103,7 +105,7 @@ def test_publication_waits_for_every_answer_then_freezes_everything(area, liaiso
     with pytest.raises(WorkflowRefused) as refused:
         area_transition(area=area, user=hmi, action="publish")
     (problem,) = refused.value.problems
-    assert problem.what == "The force's comment still needs an answer."
+    assert problem.what == "The force’s comment still needs an answer."
     assert problem.url.endswith(f"/draft/#comment-{comment.pk}")
     factual_comment_answer(
         comment=comment, user=alice, response=CommentResponse.NOT_ACCEPTED, text="Count checked."
@@ -244,3 +246,51 @@ class TestTheAreaPageOffersOnlyTheStepsTheRulesAllow:
         published = self._page(client, area)
         assert "Published: this area’s report is final" in published
         assert "refers it back" not in published
+
+
+# Hooks the tests and scripts find elements by; every other class is GOV.UK's, MOJ's or ours.
+HOOKS = {
+    "decision",
+    "dissent",
+    "factual-comments",
+    "factual-comment",
+    "answer-form",
+    "comment-form",
+    "draft-area",
+    "draft-section",
+    "final-grade",
+    "side-by-side",
+    "conflict",
+    "conflict-theirs",
+    "conflict-mine",
+    "four-eyes-notice",
+    "outcome-call",
+}
+
+
+def foreign_classes(page: str) -> set[str]:
+    """Classes on the page that are neither GOV.UK Frontend's, MOJ Frontend's, app- nor hooks."""
+    tokens = {t for value in re.findall(r'class="([^"]*)"', page) for t in value.split()}
+    return {t for t in tokens if not t.startswith(("govuk-", "moj-", "app-")) and t not in HOOKS}
+
+
+def test_every_moderation_page_is_on_the_gov_uk_base_with_one_h1(
+    client, area, liaison, alice, hmi, panel
+):
+    comment = _comment(area, liaison)
+    item = area.agenda_items.order_by("-pk").first()
+    pages = [
+        (panel, reverse("moderation:panel_list")),
+        (panel, reverse("moderation:session_detail", args=[item.session_id])),
+        (panel, reverse("moderation:agenda_item_detail", args=[item.pk])),
+        (hmi, reverse("moderation:area_detail", args=[area.pk])),
+        (alice, _draft(area.inspection)),
+        (liaison, _draft(area.inspection)),
+    ]
+    for user, url in pages:
+        client.force_login(user)
+        page = client.get(url).content.decode()
+        assert 'class="govuk-template"' in page, url
+        assert page.count("<h1") == 1, url
+        assert not foreign_classes(page), (url, foreign_classes(page))
+    assert f'id="comment-{comment.pk}"' in page
