@@ -10,12 +10,19 @@
                            -n 0 runs it in one process)
 
 Configuration comes from the environment (see .env.example); without any, the app uses a
-SQLite file and Celery's filesystem broker, so no server needs to be installed.
+SQLite file and Celery's filesystem broker, so no server needs to be installed. Read here:
+
+    WORKBENCH_ADDRESS      where `up` serves the site, host:port (default 127.0.0.1:8000;
+                           a host name other than localhost or 127.0.0.1 must also be in
+                           DJANGO_ALLOWED_HOSTS)
+    DJANGO_DEBUG           `up` turns it on unless it is set
+    WORKBENCH_VAR_DIR      the local state folder `up` creates (default ./var)
 """
 
 import contextlib
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -72,6 +79,22 @@ def ensure_virtualenv(requirements: Path = REQUIREMENTS) -> None:
     stamp.write_text(wanted)
     if requirements == REQUIREMENTS_DEV:
         _stamp(REQUIREMENTS).write_text(_digest(REQUIREMENTS))
+
+
+E2E = ROOT / "tests" / "e2e"
+
+
+def ensure_axe() -> None:
+    """axe-core for the browser tests' accessibility checks, from the npm registry. Without
+    npm the browser tests say so (and fail under CI); the rest of the suite still runs."""
+    if (E2E / "node_modules" / "axe-core" / "axe.min.js").exists():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        log("warning: npm not found: the browser tests need axe-core (cd tests/e2e && npm ci)")
+        return
+    log("installing axe-core for the browser tests (npm ci in tests/e2e)")
+    run(npm, "ci", "--no-audit", "--no-fund", "--prefix", str(E2E))
 
 
 def manage(*args: str, env: dict) -> None:
@@ -153,11 +176,13 @@ def _parallel(pytest_args: list[str]) -> list[str]:
         a in {"-n", "--numprocesses", "no:xdist"} or a.startswith(("-n", "--numprocesses="))
         for a in pytest_args
     )
-    return [] if chosen else ["-n", "auto"]
+    # loadgroup: tests marked with one xdist_group share a process (the persona crawl's world).
+    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
 
 
 def test(pytest_args: list[str]) -> int:
     ensure_virtualenv(REQUIREMENTS_DEV)
+    ensure_axe()
     log("ruff")
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
@@ -172,6 +197,9 @@ def test(pytest_args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[1] in {"-h", "--help", "help"}:
+        print(__doc__)
+        return 0
     if len(argv) < 2 or argv[1] not in {"up", "test"}:
         print(__doc__)
         return 2

@@ -32,7 +32,7 @@ ITEMS = (
         "inspections:practice_library",
         frozenset({"inspections:practice_library"}),
     ),
-    # As in base_bootstrap.html: moderators, and the inspectors who lead areas to a panel.
+    # Moderators, and the inspectors who lead areas to a panel.
     NavItem(
         "Moderation",
         "moderation:panel_list",

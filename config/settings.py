@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "crispy_forms",
-    "crispy_bootstrap5",
     "django_filters",
     "simple_history",
     "axes",
@@ -188,9 +187,9 @@ STORAGES = {
 }
 
 # `gds` (templates/gds/) renders GOV.UK Frontend forms: `{{ form|crispy:"gds" }}`, or a helper
-# with template_pack = "gds". Bootstrap stays the default until the last page is converted.
-CRISPY_ALLOWED_TEMPLATE_PACKS = ("bootstrap5", "gds")
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# with template_pack = "gds"; it is the default pack, so `{{ form|crispy }}` renders it too.
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("gds",)
+CRISPY_TEMPLATE_PACK = "gds"
 
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -219,7 +218,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        # Bootstrap draws its icons (menu, select arrows, close buttons) as data: SVG.
+        # GOV.UK/MOJ Frontend draw some icons as data: SVG; report previews inline images.
         "img-src": [SELF, "data:"],
         "connect-src": [SELF],
         "object-src": [NONE],

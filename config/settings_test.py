@@ -42,6 +42,11 @@ MEDIA_ROOT = VAR_DIR / "private-media"
 # it can open too; in-memory databases are private to one process.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+else:
+    # The test database is thrown away: commits need not wait for the disk (live-server and
+    # worker tests commit often). Production keeps PostgreSQL's default.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = (options.get("options", "") + " -c synchronous_commit=off").strip()
 
 # WhiteNoise warns when the collected-static folder is missing; tests never collect static.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

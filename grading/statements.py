@@ -6,20 +6,37 @@ neighbourhoods." Inspectors pick one option per slot and the statement is compos
 choices, so the graded words that carry the judgement are always one of the agreed ones.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
 SLOT_PATTERN = re.compile(r"\{\s*([a-z][a-z0-9_]*)\s*:([^{}]*)\}")
+# A word printed twice with only spaces between, in any case: "have have", "The the".
+DOUBLED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 
 
 class TemplateError(ValueError):
     """The template text is not well formed."""
 
 
+# How the builder names a slot: one whose name says too little, then abbreviations the
+# reports print in capitals; any other name is read as words ("minority_trend").
+SLOT_LABELS = {"msf": "Against the MSF group"}
+ABBREVIATIONS = {"bcu", "bcus", "kdi", "msf", "spi"}
+
+
 @dataclass(frozen=True)
 class Slot:
     name: str
     options: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        if self.name in SLOT_LABELS:
+            return SLOT_LABELS[self.name]
+        words = [w.upper() if w in ABBREVIATIONS else w for w in self.name.split("_") if w]
+        text = " ".join(words)
+        return text[:1].upper() + text[1:]
 
 
 def parse_slots(template: str) -> list[Slot]:
@@ -63,3 +80,35 @@ def compose(template: str, choices: dict[str, str]) -> str:
         return choices.get(match.group(1)) or f"[{match.group(1)}]"
 
     return SLOT_PATTERN.sub(replace, template)
+
+
+def _neighbour_compositions(template: str):
+    """Every option of each slot beside every option of the next, the other slots at their
+    first option (the template alone when it has no slots)."""
+    slots = parse_slots(template)
+    first = {slot.name: slot.options[0] for slot in slots}
+    if not slots:
+        yield template
+    for slot, following in itertools.zip_longest(slots, slots[1:]):
+        pairs = itertools.product(slot.options, following.options if following else [None])
+        for option, next_option in pairs:
+            choices = {**first, slot.name: option}
+            if following:
+                choices[following.name] = next_option
+            yield compose(template, choices)
+
+
+def doubled_words(template: str) -> list[str]:
+    """The doubled words ("have have") some choice of options would print, each once.
+
+    A doubled word is two neighbouring words, and the words beside an option are its own, the
+    fixed text's or the next slot's option's, so composing each slot's options beside the next
+    slot's finds every one (bar a word glued together from several slots' options), in a
+    number of compositions that grows with the slots rather than with their product.
+    """
+    found: list[str] = []
+    for text in _neighbour_compositions(template):
+        for match in DOUBLED_WORD.finditer(text):
+            if match.group(0) not in found:
+                found.append(match.group(0))
+    return found

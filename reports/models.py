@@ -105,15 +105,16 @@ class RunStatus(models.TextChoices):
 
     @property
     def badge_class(self) -> str:
-        """The status tag's class: the runs table and report_runs.js both take it from here."""
+        """The status tag's colour (a govuk-tag modifier; the tag's text names the status): the
+        runs table and report_runs.js both take it from here."""
         return _RUN_BADGES[self]
 
 
 _RUN_BADGES = {
-    RunStatus.QUEUED: "text-bg-secondary",
-    RunStatus.RUNNING: "text-bg-info",
-    RunStatus.SUCCEEDED: "text-bg-success",
-    RunStatus.FAILED: "text-bg-danger",
+    RunStatus.QUEUED: "govuk-tag--grey",
+    RunStatus.RUNNING: "govuk-tag--blue",
+    RunStatus.SUCCEEDED: "govuk-tag--green",
+    RunStatus.FAILED: "govuk-tag--red",
 }
 
 

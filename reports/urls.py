@@ -58,6 +58,7 @@ urlpatterns += [
         name="inspection_report_request",
     ),
     path("inspections/<int:pk>/preview/", run_views.inspection_preview, name="inspection_preview"),
+    path("inspections/<int:pk>/html/", run_views.inspection_report_html, name="inspection_html"),
     path("programmes/<int:year>/", run_views.programme_report, name="programme_report"),
     path("programmes/<int:year>/preview/", run_views.programme_preview, name="programme_preview"),
     path(

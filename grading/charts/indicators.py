@@ -2,19 +2,31 @@
 
 Pure functions, no database and no JavaScript. Every piece of data a chart embeds (codes,
 labels, titles) is XML-escaped here, so callers may mark the returned string safe.
+
+Each indicator is a row: its label (wrapped onto at most LABEL_LINES lines), then the plot
+band with the force's and the MSF's intervals. Gridlines are drawn in the plot bands only, so
+they never cross a label.
 """
 
 import html
 import math
 from dataclasses import dataclass
 
+from grading.charts.labels import chars_for, label_lines
+
 WIDTH = 640
 MARGIN = 16
 TOP = 34
-BAND = 50
 AXIS = 28
 LEGEND = 30
-LABEL_CHARS = 100
+LABEL_SIZE = 11
+LABEL_LINE = 13
+LABEL_LINES = 2
+LABEL_CHARS = chars_for(WIDTH - 2 * MARGIN, LABEL_SIZE)
+# The plot band under a row's label: the force's interval, then the MSF's.
+PLOT = 37
+FORCE_OFFSET = 11
+MSF_OFFSET = 25
 
 FORCE_COLOUR = "#0d6efd"
 MSF_COLOUR = "#6c757d"
@@ -120,9 +132,16 @@ def _previous_marker(cx: str, y: float, css: str = "marker marker-previous") -> 
     )
 
 
-def _describe(row: ChartRow, confidence: str) -> str:
+def _full_label(row: ChartRow) -> str:
+    return f"{row.code} – {row.label}" if row.label else row.code
+
+
+def _describe(row: ChartRow, confidence: str, *, named: bool = False) -> str:
+    """The row's figures in words; `named` puts the full label first (the chart's text
+    alternative), otherwise the code (a row's own tooltip, drawn beside its label)."""
+    name = _full_label(row) if named else row.code
     parts = [
-        f"{row.code}: force {_pct(row.value)}% ({confidence} interval "
+        f"{name}: force {_pct(row.value)}% ({confidence} interval "
         f"{_pct(row.ci_low)} to {_pct(row.ci_high)})"
     ]
     if row.msf_value is not None:
@@ -135,16 +154,28 @@ def _describe(row: ChartRow, confidence: str) -> str:
     return "; ".join(parts) + "."
 
 
+def _label(row: ChartRow) -> list[str]:
+    return label_lines(_full_label(row), chars=LABEL_CHARS, lines=LABEL_LINES)
+
+
+def _row_height(row: ChartRow) -> int:
+    return len(_label(row)) * LABEL_LINE + PLOT
+
+
+def _plot_top(row: ChartRow, top: float) -> float:
+    return top + len(_label(row)) * LABEL_LINE
+
+
 def _row(scale: _Scale, row: ChartRow, top: float, confidence: str) -> str:
-    label = f"{row.code} – {row.label}" if row.label else row.code
-    if len(label) > LABEL_CHARS:
-        label = label[: LABEL_CHARS - 1].rstrip() + "…"
-    force_y, msf_y = top + 24, top + 38
-    parts = [
-        f'<g class="indicator"><title>{_e(_describe(row, confidence))}</title>',
-        f'<text x="{MARGIN}" y="{top + 11}" font-size="11" fill="{TEXT_COLOUR}">{_e(label)}</text>',
-        _interval(scale, row.ci_low, row.ci_high, force_y, FORCE_COLOUR, 2),
-    ]
+    plot_top = _plot_top(row, top)
+    force_y, msf_y = plot_top + FORCE_OFFSET, plot_top + MSF_OFFSET
+    parts = [f'<g class="indicator"><title>{_e(_describe(row, confidence))}</title>']
+    for index, line in enumerate(_label(row)):
+        parts.append(
+            f'<text class="label" x="{MARGIN}" y="{top + 11 + index * LABEL_LINE}" '
+            f'font-size="{LABEL_SIZE}" fill="{TEXT_COLOUR}">{_e(line)}</text>'
+        )
+    parts.append(_interval(scale, row.ci_low, row.ci_high, force_y, FORCE_COLOUR, 2))
     if row.msf_value is not None:
         if row.msf_low is not None and row.msf_high is not None:
             parts.append(_interval(scale, row.msf_low, row.msf_high, msf_y, MSF_COLOUR, 4))
@@ -156,12 +187,18 @@ def _row(scale: _Scale, row: ChartRow, top: float, confidence: str) -> str:
     return "".join(parts)
 
 
-def _axis(scale: _Scale, top: float, bottom: float) -> str:
+def _axis(scale: _Scale, plot_tops: list[float], bottom: float) -> str:
+    """Tick labels under the rows and, for each tick, a gridline through every plot band,
+    from just under its row's label to just above the next row's."""
     parts = ['<g class="axis">']
     for tick in scale.ticks():
         x = scale.x(tick)
+        parts.extend(
+            f'<line class="grid" x1="{x}" y1="{top + 2}" x2="{x}" y2="{top + PLOT - 4}" '
+            f'stroke="{GRID_COLOUR}"/>'
+            for top in plot_tops
+        )
         parts.append(
-            f'<line x1="{x}" y1="{top}" x2="{x}" y2="{bottom}" stroke="{GRID_COLOUR}"/>'
             f'<text x="{x}" y="{bottom + 14}" font-size="10" text-anchor="middle" '
             f'fill="{TEXT_COLOUR}">{tick}%</text>'
         )
@@ -194,33 +231,43 @@ def indicator_chart_svg(
     confidence: float = 0.95,
     zoom: bool = True,
     id_prefix: str = "indicator-chart",
+    figures_in_title: bool = False,
 ) -> str:
     """An SVG document: per indicator the force's value and interval, the MSF average and its
-    interval, and the value two years earlier, on a percentage axis with a legend."""
+    interval, and the value two years earlier, on a percentage axis with a legend.
+
+    <desc> gives every figure with each indicator's full label. With `figures_in_title` the
+    root <title> gives them too: a PDF reader gets a figure's text alternative only from there
+    (WeasyPrint copies the root <title> into the figure's /Alt and ignores <desc>), so the
+    reports ask for it, while pages keep a short title and read the figures from <desc>."""
     rows = list(rows)
     level = f"{confidence * 100:g}%"
     prefix = "".join(c for c in id_prefix if c.isalnum() or c == "-") or "indicator-chart"
     scale = _Scale(*axis_range(rows, zoom))
-    bottom = TOP + max(len(rows), 1) * BAND
+    tops = [TOP + sum(_row_height(row) for row in rows[:index]) for index in range(len(rows))]
+    bottom = TOP + (sum(_row_height(row) for row in rows) or LABEL_LINE + PLOT)
     height = bottom + AXIS + LEGEND
-    summary = " ".join(_describe(row, level) for row in rows) or "No indicator results to chart."
+    summary = " ".join(_describe(row, level, named=True) for row in rows)
+    summary = summary or "No indicator results to chart."
+    name = f"{title.rstrip('.')}. {summary}" if figures_in_title else title
+    labelled_by = f"{prefix}-title" if figures_in_title else f"{prefix}-title {prefix}-desc"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="indicator-chart" role="img" '
         f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'font-family="{_e(FONT)}" aria-labelledby="{prefix}-title {prefix}-desc">',
-        f'<title id="{prefix}-title">{_e(title)}</title>',
+        f'font-family="{_e(FONT)}" aria-labelledby="{labelled_by}">',
+        f'<title id="{prefix}-title">{_e(name)}</title>',
         f'<desc id="{prefix}-desc">{_e(summary)}</desc>',
         f'<text x="{MARGIN}" y="18" font-size="13" font-weight="bold" fill="{TEXT_COLOUR}">'
         f"{_e(title)}</text>",
-        _axis(scale, TOP - 4, bottom),
+        _axis(scale, [_plot_top(row, top) for row, top in zip(rows, tops, strict=True)], bottom),
     ]
     if not rows:
         parts.append(
-            f'<text x="{WIDTH / 2}" y="{TOP + BAND / 2}" font-size="12" text-anchor="middle" '
-            f'fill="{TEXT_COLOUR}">No indicator results to chart.</text>'
+            f'<text x="{WIDTH / 2}" y="{TOP + (LABEL_LINE + PLOT) / 2}" font-size="12" '
+            f'text-anchor="middle" fill="{TEXT_COLOUR}">No indicator results to chart.</text>'
         )
-    for index, row in enumerate(rows):
-        parts.append(_row(scale, row, TOP + index * BAND, level))
+    for row, top in zip(rows, tops, strict=True):
+        parts.append(_row(scale, row, top, level))
     parts.append(_legend(bottom + AXIS + 10, level))
     parts.append("</svg>")
     return "".join(parts)

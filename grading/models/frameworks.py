@@ -134,9 +134,15 @@ class Criterion(models.Model):
     def clean(self) -> None:
         errors = {}
         try:
-            statements.parse_slots(self.statement_template)
+            doubled = statements.doubled_words(self.statement_template)
         except statements.TemplateError as exc:
             errors["statement_template"] = str(exc)
+        else:
+            if doubled:
+                errors["statement_template"] = (
+                    f"Some choices print a word twice ({', '.join(doubled)}): keep the word "
+                    "either in the options or in the text around the slot, not in both."
+                )
         if self.parent_id and self.parent.framework_id != self.framework_id:
             errors["parent"] = "The parent criterion belongs to another framework."
         node, seen = self.parent, set()

@@ -80,9 +80,7 @@ NEIGHBOURHOOD_POLICING_2008 = {
             "indicators": ["SPI 2a", "KDI", "SPI 10b"],
             "template": (
                 "Survey results put the force {msf: " + _MSF + "} the average of its most "
-                "similar forces. Compared with two years earlier, results have {trend: "
-                + _TREND
-                + "}."
+                "similar forces. Compared with two years earlier, results {trend: " + _TREND + "}."
             ),
             "guidance": "Follows the indicator calls for SPI 2a, KDI and SPI 10b.",
         },

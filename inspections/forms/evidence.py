@@ -54,7 +54,7 @@ def statement_form_class(criterion):
     fields = {}
     for slot in criterion.slots:
         fields[f"slot_{slot.name}"] = forms.ChoiceField(
-            label=slot.name.replace("_", " ").capitalize(),
+            label=slot.label,
             choices=[("", "Choose…"), *((option, option) for option in slot.options)],
             required=False,
         )

@@ -216,10 +216,18 @@ def criterion_rows(outcome: AreaOutcome | None, codes: list[str]) -> list[Indica
 
 
 def chart_svg(
-    rows: list[IndicatorRow], *, title: str, id_prefix: str = "indicator-chart"
+    rows: list[IndicatorRow],
+    *,
+    title: str,
+    id_prefix: str = "indicator-chart",
+    figures_in_title: bool = False,
 ) -> SafeString:
     svg = charts.indicator_chart_svg(
-        chart_rows(rows), title=title, confidence=confidence_of(rows), id_prefix=id_prefix
+        chart_rows(rows),
+        title=title,
+        confidence=confidence_of(rows),
+        id_prefix=id_prefix,
+        figures_in_title=figures_in_title,
     )
     # Safe because indicator_chart_svg escapes every piece of data it embeds.
     return mark_safe(svg)

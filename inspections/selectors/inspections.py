@@ -130,7 +130,22 @@ def inspection_sections(*, user: AbstractBaseUser, inspection: Inspection) -> li
         .order_by("order", "pk")
     )
     rows_by_area: dict[int, list] = {area.pk: [] for area in areas}
+    areas_by_pk = {area.pk: area for area in areas}
     for row in criteria_with_lists(areas=areas):
         row.missing = still_missing(row)
+        # The area loaded above, with its framework, so a row names its area at no query.
+        row.area = areas_by_pk[row.area_id]
         rows_by_area[row.area_id].append(row)
     return [(area, rows_by_area[area.pk]) for area in areas]
+
+
+def next_criterion_to_complete(sections: list[tuple]) -> CriterionAssessment | None:
+    """The first criterion, in page order, of an area still being drafted that still needs
+    something (`row.missing`, from `inspection_sections`): the team's next step."""
+    for area, rows in sections:
+        if not area.is_editable:
+            continue
+        for row in rows:
+            if row.missing:
+                return row
+    return None

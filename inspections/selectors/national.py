@@ -150,7 +150,8 @@ def _printed_grades(*, programme, force_ids, framework_ids) -> dict:
 
 
 def grade_tones(levels: list[GradeLevel]) -> dict[int, str]:
-    """Bootstrap tones from best (green) to worst (red), whatever the number of levels."""
+    """Tones from best (green) to worst (red), whatever the number of levels (the grade cell
+    turns each into a govuk-tag colour: national_tags.tone_tag)."""
     palettes = {1: ["success"], 2: ["success", "danger"], 3: ["success", "primary", "danger"]}
     palette = palettes.get(len(levels), ["success", "primary", "warning", "danger"])
     last = len(palette) - 1

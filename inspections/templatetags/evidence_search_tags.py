@@ -10,10 +10,11 @@ from inspections.models import EvidenceKind
 
 register = template.Library()
 
-_KIND_BADGES = {
-    EvidenceKind.STRENGTH: "text-bg-success",
-    EvidenceKind.WORK_IN_PROGRESS: "text-bg-warning",
-    EvidenceKind.AREA_FOR_IMPROVEMENT: "text-bg-danger",
+# GOV.UK tag colours per list; the tag's text names the list, the colour only repeats it.
+_KIND_TAGS = {
+    EvidenceKind.STRENGTH: "govuk-tag--green",
+    EvidenceKind.WORK_IN_PROGRESS: "govuk-tag--yellow",
+    EvidenceKind.AREA_FOR_IMPROVEMENT: "govuk-tag--red",
 }
 
 
@@ -40,5 +41,5 @@ def highlight(value, words) -> SafeString:
 
 
 @register.filter
-def kind_badge(kind: str) -> str:
-    return _KIND_BADGES.get(kind, "text-bg-secondary")
+def kind_tag(kind: str) -> str:
+    return _KIND_TAGS.get(kind, "govuk-tag--grey")

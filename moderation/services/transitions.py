@@ -8,9 +8,10 @@ follows from its areas.
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
 from inspections.exceptions import WorkflowRefused
-from inspections.models import AreaAssessment, Inspection
+from inspections.models import AreaAssessment, Inspection, InspectionStatus
 from moderation import notifications, workflow
 from moderation.models import AssessmentEvent, PanelDecision
 from moderation.workflow import BY_ACTION, Transition
@@ -92,13 +93,23 @@ def area_transition(
 
 
 def inspection_status_sync(*, inspection: Inspection, user: AbstractBaseUser) -> str:
-    """Set the inspection's status from its areas' statuses (see workflow); returns it."""
+    """Set the inspection's status from its areas' statuses (see workflow); returns it.
+
+    An inspection published without a publication date is dated today, so its report's
+    cover names the month it came out in however often it is printed again; a date set
+    beforehand (in the admin) is kept.
+    """
     statuses = list(AreaAssessment.objects.filter(inspection=inspection).values_list("status"))
     status = workflow.inspection_status_for([row[0] for row in statuses])
     current = Inspection.objects.get(pk=inspection.pk)
     if current.status != status:
         current.status = status
+        changed = ["status"]
+        if status == InspectionStatus.PUBLISHED and current.publication_date is None:
+            current.publication_date = timezone.localdate()
+            changed.append("publication_date")
         current._history_user = user
-        current.save(update_fields=["status"])
+        current.save(update_fields=changed)
+        inspection.publication_date = current.publication_date
     inspection.status = status
     return status

@@ -66,17 +66,22 @@ def _headline(outcome) -> list:
     return headline_badges(outcome)
 
 
+def _proposal_form(area) -> GradeProposalForm:
+    initial = {
+        "grade": area.proposed_grade_id,
+        "rationale": area.grade_rationale,
+        "version": grade_version(area),
+    }
+    return GradeProposalForm(scheme=area.framework.scheme, initial=initial)
+
+
 def area_context(request, area, form=None) -> dict:
     outcome = inspection_outcomes(inspection=area.inspection).get(area.framework_id)
     guidance = outcome.guidance if outcome and outcome.rows else None
-    lead = is_team_lead(request.user, area)
-    if form is None and lead and area.is_editable:
-        initial = {
-            "grade": area.proposed_grade_id,
-            "rationale": area.grade_rationale,
-            "version": grade_version(area),
-        }
-        form = GradeProposalForm(scheme=area.framework.scheme, initial=initial)
+    if is_team_lead(request.user, area) and area.is_editable:
+        form = form or _proposal_form(area)
+    else:
+        form = None
     return {
         "area": area,
         "inspection": area.inspection,
@@ -87,7 +92,7 @@ def area_context(request, area, form=None) -> dict:
         "guidance": guidance,
         "departs": bool(area.proposed_grade)
         and departs_from_guidance(area.proposed_grade, guidance),
-        "form": form if lead and area.is_editable else None,
+        "form": form,
         "timeline": timeline_for_area(area=area),
         "decisions": decisions_for_area(area=area),
         "lead_steps": lead_steps_for_area(user=request.user, area=area),

@@ -18,10 +18,9 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
 
 from config.admin_base import ReadOnlyRecordAdmin
+from reports.admin.import_summary import summary_view
 from reports.forms.imports import ReportUploadForm
 from reports.importer.errors import ImportRefused
 from reports.importer.service import report_import
@@ -93,52 +92,9 @@ def warning_label(warning: dict) -> str:
     return f"{where}: {warning.get('message', '')}"
 
 
-def _label(key) -> str:
-    return str(key).replace("_", " ").capitalize()
-
-
-def _plain(value) -> str:
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
-def _rows_table(rows: list[dict]) -> SafeString:
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    head = format_html_join("", '<th scope="col">{}</th>', ((_label(c),) for c in columns))
-    body = format_html_join(
-        "",
-        "<tr>{}</tr>",
-        (
-            (format_html_join("", "<td>{}</td>", ((summary_html(row.get(c)),) for c in columns)),)
-            for row in rows
-        ),
-    )
-    return format_html("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, body)
-
-
-def summary_html(value) -> SafeString:
-    """The importer's summary, whatever its shape, as escaped nested tables: a dict as
-    label and value rows, a list of dicts as a table with a column per key."""
-    if isinstance(value, dict) and value:
-        rows = format_html_join(
-            "",
-            '<tr><th scope="row">{}</th><td>{}</td></tr>',
-            ((_label(key), summary_html(item)) for key, item in value.items()),
-        )
-        return format_html("<table><tbody>{}</tbody></table>", rows)
-    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-        return _rows_table(value)
-    if isinstance(value, (list, dict)):
-        return format_html("{}", ", ".join(_plain(item) for item in value) or "–")
-    return format_html("{}", _plain(value))
-
-
 def _outcome_context(*, summary: dict, warnings: list) -> dict:
     return {
-        "summary": summary_html(summary or {}),
+        "summary": summary_view(summary),
         "warning_labels": [warning_label(warning) for warning in warnings or []],
     }
 
@@ -148,6 +104,11 @@ class ReportImportAdmin(ReadOnlyRecordAdmin):
     """Read-only: rows are written by the importer alone, so each one says who imported what."""
 
     change_list_template = TEMPLATES + "change_list.html"
+
+    class Media:
+        # The summary's tables scroll inside the record's page (see _outcome.html).
+        css = {"all": ["css/app-reports.css"]}
+
     list_display = [
         "kind",
         "source_name",

@@ -30,6 +30,7 @@ class RecommendationForm(forms.Form):
         max_value=MAX_NUMBER,
         help_text="Unique within the programme; the report prints the recommendations in this "
         "order.",
+        error_messages={"required": "Enter the recommendation's number."},
     )
     text = PlainTextField(
         max_length=TEXT_LIMIT,
@@ -37,7 +38,7 @@ class RecommendationForm(forms.Form):
         error_messages={"required": "Write the recommendation's text; it cannot be empty."},
     )
     addressed_to = PlainTextField(
-        label="Addressed to",
+        label="Addressed to (optional)",
         max_length=300,
         required=False,
         help_text="Who is asked to act, e.g. chief officers or the Home Office.",
@@ -61,7 +62,13 @@ class RecommendationForm(forms.Form):
 
 
 class NationalSummaryForm(forms.Form):
-    title = PlainTextField(max_length=200, required=False, initial="Summary")
+    title = PlainTextField(
+        label="Title (optional)",
+        max_length=200,
+        required=False,
+        initial="Summary",
+        help_text="The heading the report prints over the summary.",
+    )
     body = PlainTextField(
         label="Summary",
         max_length=SUMMARY_LIMIT,

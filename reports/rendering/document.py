@@ -4,6 +4,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+# Who publishes every report: printed on the force report's cover and written into each PDF's
+# metadata as its author.
+REPORT_AUTHOR = "Her Majesty's Inspectorate of Constabulary"
+
 
 @dataclass(frozen=True)
 class ReportDocument:

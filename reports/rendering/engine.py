@@ -4,6 +4,13 @@ The engine knows nothing about inspections: it takes the HTML a report builder m
 the PDF bytes and page count. Every resource the HTML names goes through StaticOnlyFetcher;
 file attachments (rel="attachment" on <a> or <link>) are removed before the PDF is written,
 so no file is ever embedded in a report, whatever its URL.
+
+Every report is a tagged PDF/UA-1 document: WeasyPrint builds the structure tree from the HTML
+(headings, lists, tables with their header cells, figures with their text alternative), takes
+the language from <html lang>, the title, author and subject from <title> and <meta>, shows the
+title in the viewer's title bar, and makes the outline (bookmarks) from the report CSS's
+bookmark-level rules. Running headers, footers and the draft watermark are printed as artifacts
+(reports/rendering/artifacts.py).
 """
 
 import functools
@@ -14,6 +21,7 @@ from pathlib import Path
 import weasyprint
 from django.conf import settings
 
+from reports.rendering.artifacts import furniture_as_artifacts
 from reports.rendering.fetcher import REPORT_BASE_URL, StaticOnlyFetcher
 from reports.rendering.inline import self_contained_html
 
@@ -26,9 +34,11 @@ TEMPLATE_FOLDERS = ("templates/reports/pdf", "static/reports")
 # and stay readable in a run's details.
 TEMPLATE_VERSION_LENGTH = 16
 # Options for WeasyPrint's render and write_pdf. Presentational hints stay off because report
-# templates style everything through the report CSS; custom <meta> is not copied into the PDF.
+# templates style everything through the report CSS; custom <meta> is not copied into the PDF
+# (the standard author, description and keywords are). The PDF/UA-1 variant tags the PDF
+# (pdf_tags) and writes PDF 1.7 with the XMP metadata that says it is PDF/UA.
 RENDER_OPTIONS = {"presentational_hints": False}
-PDF_OPTIONS = {"custom_metadata": False}
+PDF_OPTIONS = {"custom_metadata": False, "pdf_variant": "pdf/ua-1"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,8 @@ def html_to_pdf(html: str) -> RenderedPdf:
         **RENDER_OPTIONS
     )
     _drop_attachments(document)
-    pdf = document.write_pdf(**PDF_OPTIONS)
+    with furniture_as_artifacts(document):
+        pdf = document.write_pdf(**PDF_OPTIONS)
     return RenderedPdf(pdf=pdf, pages=len(document.pages), refused=tuple(fetcher.log.refused))
 
 

@@ -16,11 +16,11 @@ from grading.reference.schemes import FOUR_POINT
 from inspections.models import InspectionStatus
 from inspections.plain_text import text_blocks
 from reports.models import ReportTextKey
-from reports.rendering.document import ReportDocument, data_hash
+from reports.rendering.document import REPORT_AUTHOR, ReportDocument, data_hash
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.force_overview import overview_data
 from reports.rendering.force_sections import AreaBuilder, area_name
-from reports.rendering.text import blocks_text, month_year
+from reports.rendering.text import blocks_text, cover_reference, month_year
 
 TEMPLATE = "reports/pdf/force/report.html"
 
@@ -116,8 +116,9 @@ def force_report_data(rows: ForceReportRows) -> dict:
         "four_point": programme.scheme.code == FOUR_POINT,
         "status": inspection.get_status_display(),
         "draft": draft,
-        "published": month_year(inspection.publication_date),
-        "reference": inspection.reference,
+        # The cover's month: the inspection's publication, else the programme's.
+        "published": month_year(inspection.publication_date or rows.programme_published_on),
+        "reference": cover_reference(inspection.reference),
         "area_names": [area["name"] for area in areas],
         "texts": {str(key): value for key, value in texts.items()},
         "area_introductions": [
@@ -145,6 +146,40 @@ def _mark_charts_safe(data: dict) -> None:
                 block["chart"] = mark_safe(block["chart"])
 
 
+def force_report_title(data: dict) -> str:
+    """The report's title, as the PDF viewer shows it: the force and the programme."""
+    return f"{data['force']} – {data['programme']['name']}"
+
+
+def force_report_subject(data: dict) -> str:
+    areas = "; ".join(data["area_names"])
+    return f"Inspection report on {data['force']}" + (f": {areas}" if areas else "")
+
+
+def _heading_levels(areas: list[dict]) -> None:
+    """Heading levels of the web page, where each area is an h3: criteria one level per depth
+    below it (at most h5), their lists one below the criterion (h4 under an area when the
+    criterion prints no heading), so headings never skip a level and stop at h6."""
+    for area in areas:
+        for node in area["criteria"]:
+            node["level"] = min(4 + node["depth"], 5)
+            node["list_level"] = node["level"] + 1 if node["heading"] else 4
+
+
+def force_report_page_data(*, inspection_id: int, released_only: bool = False) -> dict:
+    """The same data the PDF prints, for the accessible web page of the report
+    (templates/reports/html/force_report.html), with its title and heading levels.
+
+    Invariants: built by force_report_data from the same rows, so the page and the PDF
+    never disagree; `released_only` leaves out the areas not yet released to the force;
+    the charts' SVG stays unmarked (the page prints their figures as tables instead).
+    """
+    rows = ForceReportRows(inspection_id=inspection_id, released_only=released_only)
+    data = force_report_data(rows)
+    _heading_levels(data["areas"])
+    return {**data, "title": force_report_title(data)}
+
+
 def force_report_document(*, inspection_id: int, released_only: bool = False) -> ReportDocument:
     """The force report of an inspection as HTML for the engine.
 
@@ -156,9 +191,17 @@ def force_report_document(*, inspection_id: int, released_only: bool = False) ->
     rows = ForceReportRows(inspection_id=inspection_id, released_only=released_only)
     data = force_report_data(rows)
     digest = data_hash(data)
-    title = f"{data['force']}: inspection report {data['programme']['year']}"
-    # The month a draft is printed in is not part of the data, so the hash stays the same.
+    title = force_report_title(data)
+    # Only while nothing of the programme has a publication date is a draft dated the month
+    # it is printed in; that month is not part of the data, so the hash stays the same.
     printed = data["published"] or month_year(datetime.date.today())
     _mark_charts_safe(data)
-    html = render_to_string(TEMPLATE, {**data, "title": title, "date_label": printed})
+    context = {
+        **data,
+        "title": title,
+        "author": REPORT_AUTHOR,
+        "subject": force_report_subject(data),
+        "date_label": printed,
+    }
+    html = render_to_string(TEMPLATE, context)
     return ReportDocument(title=title, html=html, data_hash=digest, draft=data["draft"])

@@ -6,7 +6,7 @@ does (reports/exporting.py), so a report of ten criteria and one of a hundred co
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 
 from forces.models import CommandUnit, PartnershipArea
 from grading.models import Criterion, GradeLevel, Indicator, criteria_tree_order
@@ -34,6 +34,11 @@ class ForceReportRows:
             pk=inspection_id
         )
         self.programme = self.inspection.programme
+        # The programme has no date of its own: its reports come out when its inspections do,
+        # so its publication date is the latest of theirs (the national report's month too).
+        self.programme_published_on = Inspection.objects.filter(programme=self.programme).aggregate(
+            latest=Max("publication_date")
+        )["latest"]
         self._load_areas(released_only)
         self._load_criteria()
         self._load_evidence()

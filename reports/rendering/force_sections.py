@@ -69,8 +69,11 @@ def indicator_block(outcome, outcome_rows, *, force_name: str, anchor: str) -> d
         "rows": rows,
         "has_minority": any(row["is_minority"] for row in rows),
         "confidence": f"{confidence_of(outcome_rows) * 100:g}%",
-        # Escaped by grading.charts.distribution; marked safe only after the data is hashed.
-        "chart": str(chart_svg(outcome_rows, title=title, id_prefix=f"{anchor}-chart")),
+        # Escaped by grading.charts.indicators; marked safe only after the data is hashed. The
+        # figures go in the chart's <title>, which becomes the PDF figure's text alternative.
+        "chart": str(
+            chart_svg(outcome_rows, title=title, id_prefix=f"{anchor}-chart", figures_in_title=True)
+        ),
         "chart_id": f"{anchor}-chart",
     }
 
@@ -128,6 +131,7 @@ class AreaBuilder:
             [group],
             title="National grade distribution",
             id_prefix=f"area-{area.order}-distribution",
+            figures_in_title=True,
         )
         return {
             "grades": [{"label": row.grade.label, "forces": row.forces} for row in rows],

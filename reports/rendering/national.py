@@ -15,7 +15,7 @@ from grading.charts.distribution import (
     DistributionGroup,
     distribution_chart_svg,
 )
-from reports.rendering.document import ReportDocument, data_hash
+from reports.rendering.document import REPORT_AUTHOR, ReportDocument, data_hash
 from reports.rendering.national_data import national_report_data
 from reports.rendering.text import month_year
 
@@ -37,12 +37,20 @@ def distribution_svg(data: dict) -> str:
             )
         )
     title = f"Distribution of grades, {data['programme']['name']}"
-    return distribution_chart_svg(groups, title=title, id_prefix="national-distribution")
+    # The figures go in the chart's <title>, which becomes the PDF figure's text alternative.
+    return distribution_chart_svg(
+        groups, title=title, id_prefix="national-distribution", figures_in_title=True
+    )
 
 
 def national_report_title(data: dict) -> str:
     programme = data["programme"]
     return f"National report {programme['year']}: {programme['title'] or programme['name']}"
+
+
+def national_report_subject(data: dict) -> str:
+    programme = data["programme"]
+    return programme["description"] or f"Thematic report on the {programme['name']}"
 
 
 def national_report_document(*, programme_id: int) -> ReportDocument:
@@ -57,6 +65,8 @@ def national_report_document(*, programme_id: int) -> ReportDocument:
     context = {
         "report": data,
         "title": title,
+        "author": REPORT_AUTHOR,
+        "subject": national_report_subject(data),
         "draft": data["draft"],
         # A draft is dated the month it is printed in; that month stays out of the hashed data.
         "printed_month": (

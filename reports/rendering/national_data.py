@@ -18,6 +18,7 @@ from inspections.permissions import GradeReader
 from inspections.selectors.national import grade_levels, national_rows
 from reports.models import ReportTextKey
 from reports.rendering.national_grades import (
+    coverage_data,
     distribution_data,
     grade_table_data,
     report_forces,
@@ -162,7 +163,7 @@ def national_report_data(*, programme_id: int) -> dict:
         "recommendations": _recommendations_data(programme),
         "graded_areas": [{"code": f.code, "name": f.name} for f in frameworks],
         "regions": grade_table_data(rows=rows),
-        "forces": len(rows),
+        "coverage": coverage_data(rows=rows),
         "distribution": distribution_data(
             programme=programme, rows=rows, frameworks=frameworks, levels=levels
         ),

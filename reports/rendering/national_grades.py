@@ -27,6 +27,17 @@ def report_forces(*, programme: Programme) -> list[Force]:
     return list(forces.order_by("region__order", "region__name", "name"))
 
 
+def coverage_data(*, rows: list[NationalRow]) -> dict:
+    """The forces the report covers: the territorial forces and their regions. A demo or
+    training force the tables also show is counted apart, being no part of the programme."""
+    territorial = [row.force for row in rows if not row.force.is_fictional]
+    return {
+        "forces": len(territorial),
+        "regions": len({force.region_id for force in territorial}),
+        "demo_forces": len(rows) - len(territorial),
+    }
+
+
 def _cell_data(cell: GradeCell) -> dict:
     if cell.grade is None:
         return {"label": None, "short": None, "rank": None, "provisional": False, "source": ""}

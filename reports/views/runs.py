@@ -1,4 +1,5 @@
-"""Report pages: request a report, watch its runs, download the PDF, preview the HTML.
+"""Report pages: request a report, watch its runs, download the PDF, preview the HTML, read
+the report as an accessible web page.
 
 Every object is fetched through a selector that 404s on what the user may not see; the
 services decide the kind of run and whether the user may have it.
@@ -22,7 +23,7 @@ from reports.permissions import (
     sees_national_drafts,
     sees_national_text,
 )
-from reports.rendering.force import force_report_document
+from reports.rendering.force import force_report_document, force_report_page_data
 from reports.rendering.national import national_report_document
 from reports.selectors import inspection_runs_for_user, programme_runs_for_user, run_get_for_user
 from reports.services.runs import ReportRunRefused, report_run_request
@@ -98,6 +99,18 @@ def inspection_preview(request, pk):
     released_only = sees_inspection_as_liaison_only(request.user, inspection)
     document = force_report_document(inspection_id=inspection.pk, released_only=released_only)
     return _preview(document.html)
+
+
+@login_required
+@require_GET
+def inspection_report_html(request, pk):
+    """The report as an accessible web page, from the same data as the PDF; who may see
+    what is decided exactly as for the preview."""
+    inspection = inspection_get_for_user(user=request.user, pk=pk)
+    released_only = sees_inspection_as_liaison_only(request.user, inspection)
+    report = force_report_page_data(inspection_id=inspection.pk, released_only=released_only)
+    context = {"inspection": inspection, "report": report, "released_only": released_only}
+    return render(request, "reports/html/force_report.html", context)
 
 
 def _preview(html: str) -> HttpResponse:

@@ -24,6 +24,7 @@
     cell.textContent = "";
     if (!url) return;
     var link = document.createElement("a");
+    link.className = "govuk-link";
     link.href = url;
     link.setAttribute("download", "");
     link.textContent = "Download PDF";
@@ -34,7 +35,7 @@
     var badge = field(row, "status");
     if (badge) {
       // The class comes with the answer (ReportRun.status_badge_class): one definition.
-      badge.className = "badge " + data.status_class;
+      badge.className = "govuk-tag " + data.status_class;
       badge.textContent = data.status_label;
     }
     setText(row, "pages", data.pages);

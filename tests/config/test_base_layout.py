@@ -31,7 +31,7 @@ def _labels(items):
     return [item.label for item in items]
 
 
-def test_the_items_are_the_bootstrap_ones_and_survey_indicators(hmi):
+def test_the_items_are_the_earlier_ones_and_survey_indicators(hmi):
     items = navigation_items(user=hmi, view_name="home")
     assert _labels(items) == [
         "My inspections",

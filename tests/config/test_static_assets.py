@@ -83,7 +83,6 @@ def test_the_base_template_has_no_crown_crest_or_logotype():
 
 def test_the_base_template_links_the_assets_through_static():
     base = BASE.read_text()
-    bootstrap_base = (ROOT / "templates" / "base_bootstrap.html").read_text()
     for path in ("css/application.css", "js/application.js", "js/govuk-frontend-supported.js"):
         assert f"{{% static '{path}' %}}" in base, path
     for path in SCRIPTS.values():
@@ -91,7 +90,7 @@ def test_the_base_template_links_the_assets_through_static():
     assert re.search(r"<script type=\"module\" src=\"\{% static 'js/application\.js' %\}\"", base)
     for path in ("favicon.ico", "favicon.svg"):
         assert (STATIC / path).is_file()
-        assert f"{{% static '{path}' %}}" in base and f"{{% static '{path}' %}}" in bootstrap_base
+        assert f"{{% static '{path}' %}}" in base
 
 
 def test_the_vendor_readme_names_the_locked_versions():
@@ -113,3 +112,24 @@ def test_package_json_pins_what_the_lock_file_records():
 
 def test_node_modules_is_never_committed():
     assert "node_modules/" in (ROOT / ".gitignore").read_text().split()
+
+
+# Classes only Bootstrap defines: none may be left in a template.
+BOOTSTRAP_CLASSES = {
+    "btn", "btn-sm", "btn-primary", "btn-outline-primary", "btn-outline-secondary", "card",
+    "card-body", "card-header", "alert", "alert-info", "alert-danger", "alert-warning", "badge",
+    "row", "container", "d-flex", "text-secondary", "text-bg-secondary", "text-bg-info",
+    "table-sm", "table-responsive", "table-light", "form-control", "form-label", "form-select",
+    "mb-0", "mb-3", "mb-4", "fw-semibold", "list-inline", "list-inline-item", "navbar",
+}  # fmt: skip
+
+
+def test_bootstrap_is_gone():
+    assert not (ROOT / "templates" / "base_bootstrap.html").exists()
+    assert not (STATIC / "vendor" / "bootstrap").exists()
+    for template in (ROOT / "templates").rglob("*.html"):
+        text = template.read_text()
+        assert "base_bootstrap" not in text, template
+        for value in re.findall(r'class="([^"]*)"', text):
+            left = BOOTSTRAP_CLASSES.intersection(re.sub(r"\{[%{].*?[%}]\}", " ", value).split())
+            assert not left, (template, left)

@@ -55,12 +55,19 @@ class AxeWatch:
             return
         if url.endswith(".pdf") or "/download" in url:
             return
-        try:
-            found = violations(page)
-        except Exception as exc:  # the page navigated on before axe finished
-            if "Execution context was destroyed" in str(exc) or "navigation" in str(exc):
-                return
-            raise
+        for _ in range(20):
+            try:
+                found = violations(page)
+                break
+            except Exception as exc:
+                if "Execution context was destroyed" in str(exc) or "navigation" in str(exc):
+                    return  # the page navigated on before axe finished: the next load is checked
+                if "Axe is already running" not in str(exc):
+                    raise
+                # The load listener's run has not finished yet: let it, then check again.
+                page.wait_for_timeout(250)
+        else:
+            raise AssertionError(f"axe-core did not finish on {url}")
         self.checked.append(url)
         for violation in found:
             nodes = "\n      ".join(violation["nodes"])

@@ -35,10 +35,12 @@ def test_pages_run_their_scripts_with_no_policy_violation(new_page, alice, inspe
     page.goto(assessment.get_absolute_url())
     page.select_option("select[name=slot_coverage]", "most")
     expect(page.locator("#statement-preview")).to_contain_text("in most neighbourhoods")
-    # Bootstrap's own script: the collapsed navigation opens on a narrow window.
-    page.set_viewport_size({"width": 500, "height": 800})
-    page.get_by_role("button", name="Show navigation").click()
-    expect(page.get_by_role("link", name="Change password")).to_be_visible()
+    # GOV.UK Frontend's module script: the service navigation folds into a Menu button on a
+    # narrow window, and the button opens it.
+    page.set_viewport_size({"width": 320, "height": 800})
+    expect(page.get_by_role("link", name="Search evidence")).to_be_hidden()
+    page.get_by_role("button", name="Menu").click()
+    expect(page.get_by_role("link", name="Search evidence")).to_be_visible()
     for url in ("/", f"/reports/inspections/{inspection_a.pk}/", "/account/password/"):
         assert page.goto(url).status == 200, url
     assert violations == []

@@ -39,7 +39,9 @@ def _alice_completes(page, area):
     page.select_option("select[name=slot_resolution]", "moderate")
     page.get_by_role("button", name="Save statement").click()
     expect(page.get_by_text("Summary statement saved.")).to_be_visible()
-    page.locator("#list-strength").locator("..").get_by_role("link", name="Add").click()
+    page.locator("#list-strength").locator("..").get_by_role(
+        "button", name="Add to strengths"
+    ).click()
     page.fill("textarea[name=text]", "Partners and the force agree local priorities monthly.")
     page.get_by_role("button", name="Save").click()
     for kind in ("work_in_progress", "area_for_improvement"):

@@ -29,7 +29,8 @@ def test_chart_parses_as_svg_with_title_and_description():
     assert root.get("role") == "img"
     assert root.find(f"{SVG}title").text == "Staffordshire, 2007/08"
     description = root.find(f"{SVG}desc").text
-    assert "SPI 2a: force 47.1%" in description and "two years earlier 81.7%" in description
+    assert "SPI 2a – Good or excellent job: force 47.1%" in description
+    assert "two years earlier 81.7%" in description
 
 
 def test_chart_draws_one_marker_per_figure():

@@ -110,7 +110,7 @@ def test_a_valid_file_is_previewed_then_saved_on_confirm(
     assert response.status_code == 200
     assert not IndicatorResult.objects.exists(), "nothing is saved before confirming"
     page = response.content.decode()
-    assert page.count(">New</span>") == 10
+    assert page.count(">New</strong>") == 10
     assert "10 new, 0 replacing stored results" in page
     assert 'name="payload"' in page
 

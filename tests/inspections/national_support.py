@@ -39,18 +39,19 @@ def page(client, query="", year=2008) -> str:
 
 
 def forces_shown(html: str) -> list[str]:
-    return re.findall(r'<tr data-force="([^"]+)">', html)
+    return re.findall(r'<tr class="govuk-table__row" data-force="([^"]+)">', html)
 
 
 def row(html: str, force_name: str) -> str:
-    found = re.search(rf'<tr data-force="{re.escape(force_name)}">(.*?)</tr>', html, re.S)
+    pattern = rf'<tr class="govuk-table__row" data-force="{re.escape(force_name)}">(.*?)</tr>'
+    found = re.search(pattern, html, re.S)
     assert found, f"no row for {force_name}"
     return found.group(1)
 
 
 def cells(html: str, force_name: str) -> list[str]:
     """The row's grade cells as text, without the hidden words for screen readers."""
-    hidden = r'<span class="visually-hidden">.*?</span>'
+    hidden = r'<span class="govuk-visually-hidden">.*?</span>'
     text = re.sub(hidden, "", row(html, force_name), flags=re.S)
     parts = re.findall(r"<td[^>]*>(.*?)</td>", text, re.S)[1:]  # the first cell is the region
     return [" ".join(re.sub(r"<[^>]+>", " ", part).split()) for part in parts]

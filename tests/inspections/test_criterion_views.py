@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -42,6 +44,43 @@ def test_team_member_sees_heading_lists_and_statement_builder(client, alice, ins
     assert "Joint panels meet." in page
     assert page.count("None identified.") == 2  # work in progress and areas for improvement
     assert 'name="slot_coverage"' in page
+
+
+def _outcomes(inspection):
+    """NP 2: the survey outcomes, graded against the MSF group and over two years."""
+    return CriterionAssessment.objects.get(
+        area__inspection=inspection,
+        area__framework__code="np",
+        criterion__parent__isnull=True,
+        criterion__order=2,
+    )
+
+
+def test_builder_names_the_msf_slot_in_the_domains_words(client, alice, inspection_a):
+    client.force_login(alice)
+    page = client.get(_url(_outcomes(inspection_a))).content.decode()
+    labels = re.findall(r'<label class="form-label[^"]*" for="id_slot_[^"]+">([^<]+)</label>', page)
+    assert labels == ["Against the MSF group", "Trend"]
+    assert "Msf" not in page
+
+
+def test_builder_composes_the_outcomes_statement_without_a_doubled_word(
+    client, alice, inspection_a
+):
+    assessment = _outcomes(inspection_a)
+    client.force_login(alice)
+    client.post(
+        reverse("inspections:statement_save", args=[assessment.pk]),
+        {
+            "slot_msf": "significantly better than",
+            "slot_trend": "have significantly improved",
+            "version": assessment.version,
+        },
+    )
+    assessment.refresh_from_db()
+    assert assessment.statement.endswith(
+        "Compared with two years earlier, results have significantly improved."
+    )
 
 
 def test_moderator_reads_but_has_no_editing_controls(client, panel, inspection_a):

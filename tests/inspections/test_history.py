@@ -209,8 +209,12 @@ def test_grade_history_names_grades_not_ids(client, hmi, inspection_a):
     grade_propose(area=area, user=hmi, grade=exceeding, rationale="Better (2).")
     client.force_login(hmi)
     page = _page(client, "moderation:area_history", area.pk)
-    change = f'<td class="text-danger-emphasis">{meeting.label}</td>'
-    change += f'<td class="text-success-emphasis">{exceeding.label}</td>'
+    change = (
+        f'<td class="govuk-table__cell app-history-value app-history-before">{meeting.label}</td>'
+    )
+    change += (
+        f'<td class="govuk-table__cell app-history-value app-history-after">{exceeding.label}</td>'
+    )
     assert change in page
     assert f">{exceeding.pk}<" not in page
 

@@ -1,7 +1,14 @@
+import re
+
 import pytest
 from django.urls import reverse
 
-from inspections.models import CriterionAssessment, EvidenceKind
+from inspections.models import (
+    AssessmentStatus,
+    CriterionAssessment,
+    EvidenceKind,
+    InspectionStatus,
+)
 from inspections.services import evidence as services
 from inspections.services.inspections import inspection_create
 from inspections.services.none_identified import none_identified_set
@@ -99,3 +106,65 @@ def test_home_shows_progress(client, alice, inspection_a):
     client.force_login(alice)
     (row,) = client.get(reverse("home")).context["inspections"]
     assert (row.statements_written, row.criteria_total, row.evidence_total) == (1, 9, 0)
+
+
+def _released(inspection):
+    inspection.areas.update(status=AssessmentStatus.RELEASED)
+    inspection.status = InspectionStatus.FACTUAL_ACCURACY
+    inspection.save()
+    return inspection
+
+
+def _primary_buttons(page: str) -> int:
+    """Buttons of the primary style: `govuk-button` without a secondary or warning modifier."""
+    return len(re.findall(r'class="govuk-button( govuk-!-[a-z-0-9]+)?"', page))
+
+
+def test_the_team_gets_one_next_step_and_its_tools_as_links(client, alice, inspection_a):
+    client.force_login(alice)
+    page = client.get(_url(inspection_a)).content.decode()
+    assert _primary_buttons(page) == 1
+    assert 'id="next-step"' in page and "Continue with criterion 1.1" in page
+    for tool in (
+        reverse("inspections:overview_detail", args=[inspection_a.pk]),
+        reverse("inspections:practice_review", args=[inspection_a.pk]),
+        reverse("reports:inspection_export", args=[inspection_a.pk]),
+    ):
+        assert f'href="{tool}"' in page
+    assert "btn" not in page
+
+
+def test_a_liaison_sees_the_draft_but_not_the_teams_tools(client, liaison, inspection_a):
+    _released(inspection_a)
+    client.force_login(liaison)
+    response = client.get(_url(inspection_a))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert _primary_buttons(page) == 1
+    assert reverse("moderation:draft_report", args=[inspection_a.pk]) in page
+    for tool in (
+        reverse("inspections:overview_detail", args=[inspection_a.pk]),
+        reverse("inspections:practice_review", args=[inspection_a.pk]),
+        f"?force={inspection_a.force_id}&amp;programme=",
+        reverse("reports:inspection_export", args=[inspection_a.pk]),
+        "Grade and moderation",
+    ):
+        assert tool not in page
+
+
+def test_a_liaisons_home_offers_their_released_draft_and_developing_practice(
+    client, liaison, inspection_a, inspection_b
+):
+    client.force_login(liaison)
+    page = client.get(reverse("home")).content.decode()
+    assert "No draft report has been released to your force yet" in page
+    assert "not on any inspection team" not in page
+    for name in ("practice_submit", "practice_mine", "practice_library"):
+        assert reverse(f"inspections:{name}") in page
+
+    _released(inspection_a)
+    _released(inspection_b)
+    page = client.get(reverse("home")).content.decode()
+    assert reverse("moderation:draft_report", args=[inspection_a.pk]) in page
+    assert reverse("moderation:draft_report", args=[inspection_b.pk]) not in page
+    assert "You speak for Force A" in page

@@ -130,9 +130,12 @@ def test_team_member_sees_table_badges_guidance_and_statement_button(
     page = _page(client, _outcome_criterion(inspection_a, "np"))
     assert 'data-indicator="SPI 2a"' in page and 'data-indicator="SPI 10b"' in page
     assert "-5.2 pp" in page and "+8.7 pp" in page
-    assert 'class="badge text-bg-danger outcome-call"' in page  # SPI 2a significantly worse
-    assert 'class="badge text-bg-success outcome-call"' in page  # KDI significantly improved
+    assert 'class="govuk-tag govuk-tag--red app-call"' in page  # SPI 2a significantly worse
+    assert 'class="govuk-tag govuk-tag--green app-call"' in page  # KDI significantly improved
     assert "z -2.37" in page  # SPI 2a: -5.2 over a standard error of 2.19
+    # The test behind each call is in words on the page, not only on hover.
+    assert "How this was tested" in page and "so it clears the" in page
+    assert "title=" not in page.split('id="outcome-panel"')[1].split("</section>")[0]
     assert "not a grade" in page and "improved on two years" in page
     assert "from the published difference" in page
     assert 'id="use-outcome-statement"' in page

@@ -224,7 +224,7 @@ def test_page_queries_stay_constant_as_units_grow(
     with django_assert_max_num_queries(8):
         response = client.get(detail_url(inspection_a))
     assert response.status_code == 200
-    assert response.content.decode().count("ps-4") == units * 2
+    assert response.content.decode().count("app-indent") == units * 2
 
 
 # Editing

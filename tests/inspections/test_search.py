@@ -350,3 +350,18 @@ def test_full_text_results_come_best_match_first(client, alice, inspection_a, po
         inspection_a, alice, lead="Speeding", text="Speeding checks near schools cut speeding."
     )
     assert _found(_search(client, alice, q="speeding")) == [focused, passing]
+
+
+def test_selected_filters_are_listed_with_a_link_that_removes_each(
+    client, alice, evidence, force_a
+):
+    html = _search(client, alice, force=force_a.pk, kind="strength", page=1).content.decode()
+    assert "Selected filters" in html
+    assert "Remove this filter:</span> Strength" in html
+    assert f'href="?force={force_a.pk}"' in html  # removing the list keeps the force
+    assert 'href="?kind=strength"' in html
+
+
+def test_a_refused_filter_value_is_not_listed_as_selected(client, alice, evidence, force_b):
+    html = _search(client, alice, force=force_b.pk).content.decode()
+    assert "Selected filters" not in html

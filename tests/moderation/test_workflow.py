@@ -1,17 +1,19 @@
 """The transition table and the one service that moves an area along it."""
 
+import datetime
 import inspect
 
 import pytest
+from django.utils import timezone
 
 from inspections.exceptions import AssessmentLocked, WorkflowRefused
-from inspections.models import AssessmentStatus, EvidenceKind, InspectionStatus
+from inspections.models import AssessmentStatus, EvidenceKind, Inspection, InspectionStatus
 from inspections.services import evidence as evidence_services
 from moderation import workflow
 from moderation.models import AssessmentEvent, DecisionState, PanelDecision
 from moderation.services import steps
 from moderation.services.proposals import grade_propose
-from moderation.services.transitions import area_transition
+from moderation.services.transitions import area_transition, inspection_status_sync
 from tests.factories import UserFactory
 from tests.moderation.moderation_support import (
     complete_area,
@@ -173,6 +175,24 @@ def test_release_and_publish_follow_the_national_decision(area, alice, hmi, pane
     assert area.status == AssessmentStatus.PUBLISHED
     # The other area is still drafting, so the inspection is not yet published as a whole.
     assert area.inspection.status == InspectionStatus.FACTUAL_ACCURACY
+
+
+def test_an_inspection_published_undated_is_dated_today_and_a_set_date_is_kept(
+    inspection_a, inspection_b, hmi
+):
+    inspection_b.publication_date = datetime.date(2008, 9, 1)
+    inspection_b.save()
+    for inspection in (inspection_a, inspection_b):
+        inspection.areas.update(status=AssessmentStatus.RELEASED)
+        inspection_status_sync(inspection=inspection, user=hmi)
+        assert Inspection.objects.get(pk=inspection.pk).status == InspectionStatus.FACTUAL_ACCURACY
+    assert Inspection.objects.get(pk=inspection_a.pk).publication_date is None
+    for inspection in (inspection_a, inspection_b):
+        inspection.areas.update(status=AssessmentStatus.PUBLISHED)
+        inspection_status_sync(inspection=inspection, user=hmi)
+    assert inspection_a.publication_date == timezone.localdate()
+    assert Inspection.objects.get(pk=inspection_a.pk).publication_date == timezone.localdate()
+    assert Inspection.objects.get(pk=inspection_b.pk).publication_date == datetime.date(2008, 9, 1)
 
 
 def test_referral_reopens_the_area_and_voids_every_earlier_approval(area, alice, hmi, panel):

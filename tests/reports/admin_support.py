@@ -31,3 +31,45 @@ def _not_confirmed(response) -> bool:
 
 def _pending_files() -> list[Path]:
     return sorted((Path(django_settings.VAR_DIR) / "report-imports").glob("*.upload"))
+
+
+# A small force report written for the admin upload tests (and the browser test of its preview).
+SYNTHETIC_REPORT = """\
+# Force A Constabulary – Neighbourhood Policing and Developing Citizen Focus Policing
+
+Inspection report written for the admin upload tests
+
+October 2008
+
+## Neighbourhood Policing
+
+GRADE Meeting the standard
+
+### Neighbourhoods are appropriately staffed.
+
+Summary statement
+
+In most of its command units the test force places neighbourhood staff where demand is.
+
+### Strengths
+
+- **Named contacts** Each ward lists a named constable and PCSO on its web page.
+  - The names were right when an inspector checked three wards at random.
+- Vacancies in the teams are filled within six weeks.
+
+### Work in progress
+
+- A new shift pattern is on trial in one division.
+
+### Areas for improvement
+
+None identified.
+
+## Developing Citizen Focus Policing
+
+GRADE Failing to meet the standard
+
+Appendix A: Glossary
+
+PCSO police community support officer
+""".encode()

@@ -1,5 +1,6 @@
 """The force report of an inspection: its HTML, its data hash, its queries and its PDF."""
 
+import datetime
 import html as html_lib
 import re
 
@@ -20,6 +21,7 @@ from inspections.services import inspection_create
 from reports.models import ReportText
 from reports.rendering.engine import html_to_pdf
 from reports.rendering.force import force_report_document
+from reports.rendering.text import month_year
 from reports.texts import DEFAULT_TEXTS, report_texts
 from tests.factories import CommandUnitFactory
 from tests.inspections.outcome_support import like_staffordshire
@@ -215,6 +217,49 @@ def test_published_report_has_no_watermark(inspection_a):
     assert document.draft is False
     assert "draft-watermark" not in document.html
     assert "cover-draft" not in document.html
+
+
+def _cover(inspection) -> str:
+    html = force_report_document(inspection_id=inspection.pk).html
+    return html[html.index('id="cover"') : html.index("</section>")]
+
+
+def test_cover_is_dated_the_inspections_publication_month(inspection_a):
+    inspection_a.publication_date = datetime.date(2008, 9, 15)
+    inspection_a.save()
+    assert '<p class="cover-date">September 2008</p>' in _cover(inspection_a)
+    publish(inspection_a)
+    assert '<p class="cover-date">September 2008</p>' in _cover(inspection_a)
+
+
+def test_cover_without_its_own_date_is_dated_the_programmes_publication_month(
+    inspection_a, inspection_b
+):
+    undated = force_report_document(inspection_id=inspection_a.pk)
+    printed = month_year(datetime.date.today())
+    assert f'<p class="cover-date">{printed}</p>' in undated.html  # nothing dated yet
+    inspection_b.publication_date = datetime.date(2008, 10, 1)
+    inspection_b.save()
+    dated = force_report_document(inspection_id=inspection_a.pk)
+    assert '<p class="cover-date">October 2008</p>' in dated.html
+    assert dated.data_hash != undated.data_hash
+
+
+@pytest.mark.parametrize(
+    "reference, printed",
+    [
+        ("978-1-84726-804-4", "ISBN: 978-1-84726-804-4"),
+        ("ISBN 1 84726 804 X", "ISBN: 1 84726 804 X"),
+        ("HMIC/2008/17", "Reference: HMIC/2008/17"),
+    ],
+)
+def test_cover_prints_the_reference_named_as_an_isbn_only_when_it_is_one(
+    inspection_a, reference, printed
+):
+    assert "cover-reference" not in _cover(inspection_a)
+    inspection_a.reference = reference
+    inspection_a.save()
+    assert f'<p class="cover-reference">{printed}</p>' in _cover(inspection_a)
 
 
 def test_data_hash_is_stable_and_changes_with_evidence(inspection_a):

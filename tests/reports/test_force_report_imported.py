@@ -31,8 +31,10 @@ def _imported(path: Path, **kwargs) -> Inspection:
 
 
 def _grade_boxes(html: str) -> list[str]:
+    """The text each grade box shows (its caption is hidden, for assistive technology)."""
     boxes = re.findall(r'<table class="grade-box.*?</table>', html, re.S)
-    return [normalised(re.sub(r"<[^>]+>", " ", box)).strip() for box in boxes]
+    shown = [re.sub(r"<caption.*?</caption>", "", box, flags=re.S) for box in boxes]
+    return [normalised(re.sub(r"<[^>]+>", " ", box)).strip() for box in shown]
 
 
 def _glossary(html: str) -> list[str]:

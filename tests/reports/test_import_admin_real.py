@@ -1,5 +1,7 @@
 """The admin import with the real importer, on a small report written for these tests."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -8,6 +10,7 @@ from reports.exporting import inspection_export
 from reports.models import ReportImport
 from tests.reports.admin_support import (
     CONFIRM_URL,
+    SYNTHETIC_REPORT,
     _token,
     _upload,
 )
@@ -17,47 +20,6 @@ from tests.reports.export_support import schema_validate
 @pytest.fixture(autouse=True)
 def _own_var_dir(own_var_dir):
     """Each test keeps its pending uploads apart (see admin_support.own_var_dir)."""
-
-
-SYNTHETIC_REPORT = """\
-# Force A Constabulary – Neighbourhood Policing and Developing Citizen Focus Policing
-
-Inspection report written for the admin upload tests
-
-October 2008
-
-## Neighbourhood Policing
-
-GRADE Meeting the standard
-
-### Neighbourhoods are appropriately staffed.
-
-Summary statement
-
-In most of its command units the test force places neighbourhood staff where demand is.
-
-### Strengths
-
-- **Named contacts** Each ward lists a named constable and PCSO on its web page.
-  - The names were right when an inspector checked three wards at random.
-- Vacancies in the teams are filled within six weeks.
-
-### Work in progress
-
-- A new shift pattern is on trial in one division.
-
-### Areas for improvement
-
-None identified.
-
-## Developing Citizen Focus Policing
-
-GRADE Failing to meet the standard
-
-Appendix A: Glossary
-
-PCSO police community support officer
-""".encode()
 
 
 def test_real_import_end_to_end(staff_client, admin_user, force_a, programme_2008):
@@ -121,3 +83,21 @@ def test_second_import_needs_replace(staff_client, force_a, programme_2008):
     staff_client.post(CONFIRM_URL, {"token": _token(replacing)})
     assert ReportImport.objects.count() == 2
     assert ReportImport.objects.filter(replaced=True).count() == 1
+
+
+def test_preview_sums_each_area_up_and_keeps_its_criteria_for_on_demand(
+    staff_client, force_a, programme_2008
+):
+    content = _upload(staff_client, content=SYNTHETIC_REPORT, name="force-a-2008.md").text
+    areas = content[content.index('<table class="app-import-areas">') :]
+    areas = areas[: areas.index("</table>")]
+    rows = re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</th>(.*?)</tr>", areas, re.S)
+    assert [name for name, _ in rows][:1] == ["Neighbourhood Policing"]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", rows[0][1])
+    assert cells[0] == "Meeting the standard"
+    assert "2" in cells  # two strengths in the area's one criterion
+    # Nested tables are gone: the criteria sit in a details element per area.
+    assert "<table><tbody>" not in content
+    assert '<details class="app-import-area">' in content
+    assert "Neighbourhoods are appropriately staffed." in content
+    assert "css/app-reports.css" in content

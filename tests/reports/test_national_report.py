@@ -86,6 +86,42 @@ def test_recommendations_are_printed_in_number_order_with_their_addressees(progr
     assert "Addressed to: chief officers" in html and "Addressed to: the Home Office" in html
 
 
+def _key_figures(html: str) -> str:
+    found = re.search(r'<p class="key-figures">(.*?)</p>', section(html, "summary"), re.S)
+    assert found, "no key figures in the summary"
+    return " ".join(found.group(1).split())
+
+
+def test_cover_and_summary_count_the_territorial_forces_and_the_demo_ones_apart(graded):
+    html = _html(graded)
+    regions = Force.objects.territorial().values("region").distinct().count()
+    cover = section(html, "cover")
+    assert '<p class="cover-forces">43 forces · 2 graded areas</p>' in cover
+    assert _key_figures(html).startswith(
+        f"The programme covers 43 forces in {regions} regions (its tables also show 2 demo "
+        "or training forces)"
+    )
+    assert len(force_rows(html)) == 45  # the demo forces keep their rows
+
+
+def test_summary_counts_the_recommendations_and_says_no_number_when_there_are_none(
+    programme_2008,
+):
+    assert "recommendation" not in _key_figures(_html(programme_2008))
+    assert "This report makes no recommendations." in section(
+        _html(programme_2008), "recommendations"
+    )
+    recommend(programme_2008, 1, "First text.")
+    assert _key_figures(_html(programme_2008)).endswith("This report makes 1 recommendation.")
+    recommend(programme_2008, 2, "Second text.")
+    assert _key_figures(_html(programme_2008)).endswith("This report makes 2 recommendations.")
+
+
+def test_a_draft_without_recommendations_says_none_are_written_yet(graded):
+    html = section(_html(graded), "recommendations")
+    assert "No recommendations have been written for this programme yet." in html
+
+
 def test_every_territorial_force_has_a_row_with_its_grades(graded):
     html = _html(graded)
     rows = force_rows(html)

@@ -25,7 +25,7 @@ def _fetch(url: str) -> tuple[bytes, str]:
 
 
 def test_serves_a_project_static_file_found_by_the_finders_without_collectstatic():
-    content, content_type = _fetch(f"{BASE}/static/css/workbench.css")
+    content, content_type = _fetch(f"{BASE}/static/css/application.css")
 
     expected = (django_settings.BASE_DIR / "static" / "css" / "workbench.css").read_bytes()
     assert content == expected
@@ -60,13 +60,13 @@ def test_serves_data_uris():
     [
         ("file:///etc/passwd", "only project static files"),
         ("file:///etc/hostname", "only project static files"),
-        (f"file://{django_settings.BASE_DIR}/static/css/workbench.css", "only project static"),
+        (f"file://{django_settings.BASE_DIR}/static/css/application.css", "only project static"),
         ("http://example.org/x.css", "only project static files"),
-        ("https://example.org/static/css/workbench.css", "only project static files"),
+        ("https://example.org/static/css/application.css", "only project static files"),
         ("http://127.0.0.1:9/x.css", "only project static files"),
-        ("http://report.invalid/static/css/workbench.css", "only project static files"),
-        ("https://report.invalid:8443/static/css/workbench.css", "only project static files"),
-        ("https://user@report.invalid/static/css/workbench.css", "only project static files"),
+        ("http://report.invalid/static/css/application.css", "only project static files"),
+        ("https://report.invalid:8443/static/css/application.css", "only project static files"),
+        ("https://user@report.invalid/static/css/application.css", "only project static files"),
         ("ftp://example.org/x.css", "only project static files"),
         ("javascript:alert(1)", "only project static files"),
         (f"{BASE}/etc/passwd", "not under /static/"),
@@ -79,7 +79,7 @@ def test_serves_data_uris():
         (f"{BASE}/static/css/..%2f..%2fconfig/settings.py", "not a plain static path"),
         (f"{BASE}/static/%252e%252e/config/settings.py", "encoded or unusual"),
         (f"{BASE}/static/css/..%5c..%5cconfig%5csettings.py", "encoded or unusual"),
-        (f"{BASE}/static/css/workbench.css%00.png", "encoded or unusual"),
+        (f"{BASE}/static/css/application.css%00.png", "encoded or unusual"),
         (f"{BASE}/static//etc/passwd", "not a plain static path"),
         (f"{BASE}/static/./css/workbench.css", "not a plain static path"),
         (f"{BASE}/static/", "not a plain static path"),

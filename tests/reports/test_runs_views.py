@@ -354,8 +354,8 @@ def test_the_status_tag_class_has_one_definition_for_the_table_and_the_script(
     for run in runs:
         data = client.get(reverse("reports:run_status", args=[run.pk])).json()
         assert data["status_class"] == RunStatus(run.status).badge_class
-        assert f'data-field="status" class="badge {data["status_class"]}"' in page
+        assert f'data-field="status" class="govuk-tag {data["status_class"]}"' in page
         classes.add(data["status_class"])
     assert len(classes) == 3
     script = (settings.BASE_DIR / "static" / "js" / "report_runs.js").read_text()
-    assert "data.status_class" in script and "text-bg-" not in script
+    assert "data.status_class" in script and "govuk-tag--" not in script

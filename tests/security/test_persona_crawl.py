@@ -45,7 +45,9 @@ from tests.security.crawl_support import PERSONAS, build_world
 
 # The mark makes pytest-django set the test database up; each test then runs in a savepoint
 # inside the module's own transaction, so the world is built once and rolled back at the end.
-pytestmark = pytest.mark.django_db
+# Under pytest-xdist the module's tests share one process (`--dist loadgroup`, as `dev.py test`
+# runs them), so the world is built once, not once per process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("persona_crawl")]
 
 FIGURES_FILE = settings.VAR_DIR / "security" / "persona-crawl.json"
 
