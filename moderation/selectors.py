@@ -6,6 +6,7 @@ administrators); a member of another panel gets a 404.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import groupby
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -215,6 +216,22 @@ def events_for_area(*, area: AreaAssessment) -> QuerySet[AssessmentEvent]:
         .select_related("actor")
         .order_by("created_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of an area's history: a grade proposed, or a step of the workflow."""
+
+    at: datetime
+    proposal: GradeProposal | None = None
+    event: AssessmentEvent | None = None
+
+
+def timeline_for_area(*, area: AreaAssessment) -> list[TimelineEntry]:
+    """Proposals and workflow steps together, newest first (two queries)."""
+    entries = [TimelineEntry(p.proposed_at, proposal=p) for p in proposals_for_area(area=area)]
+    entries += [TimelineEntry(e.created_at, event=e) for e in events_for_area(area=area)]
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)
 
 
 @dataclass

@@ -15,10 +15,9 @@ from moderation.forms import GradeProposalForm, LeadActionForm
 from moderation.selectors import (
     area_get_for_moderation,
     decisions_for_area,
-    events_for_area,
     lead_steps_for_area,
     open_comments_for_area,
-    proposals_for_area,
+    timeline_for_area,
 )
 from moderation.services.proposals import grade_version
 from moderation.services.transitions import area_transition
@@ -94,9 +93,8 @@ def area_context(request, area, form=None) -> dict:
         "departs": bool(area.proposed_grade)
         and departs_from_guidance(area.proposed_grade, guidance),
         "form": form,
-        "proposals": proposals_for_area(area=area),
+        "timeline": timeline_for_area(area=area),
         "decisions": decisions_for_area(area=area),
-        "events": events_for_area(area=area),
         "lead_steps": lead_steps_for_area(user=request.user, area=area),
         "open_comments": open_comments_for_area(area=area).count(),
         "stages": stages(area.status),

@@ -358,3 +358,13 @@ def test_a_refused_decision_keeps_the_form_with_an_error_summary(client, area, p
     assert response.status_code == 400 and 'class="govuk-error-summary"' in page
     assert 'id="decision-form"' in page and 'value="refer_back" checked' in page
     assert not PanelDecision.objects.exists()
+
+
+def test_the_history_puts_proposals_and_steps_in_one_timeline_newest_first(client, area, alice):
+    client.force_login(alice)
+    response = client.get(reverse("moderation:area_detail", args=[area.pk]))
+    timeline = response.context["timeline"]
+    assert [bool(entry.event) for entry in timeline] == [True, False]
+    assert timeline[0].event.to_status == AssessmentStatus.SUBMITTED
+    page = response.content.decode()
+    assert page.index("to submitted for regional moderation") < page.index("proposed</h3>")

@@ -17,6 +17,9 @@ class Element:
     tag: str
     alt: str | None = None
     children: list["Element"] = field(default_factory=list)
+    # The page (its object number) and the marked-content ids of the content it holds.
+    page: int | None = None
+    mcids: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -30,8 +33,12 @@ def _element(node) -> Element:
     kids = node.get("/K")
     kids = kids if isinstance(kids, list) else [] if kids is None else [kids]
     element = Element(tag=str(node["/S"]), alt=str(node["/Alt"]) if "/Alt" in node else None)
+    if "/Pg" in node:
+        element.page = node.raw_get("/Pg").idnum
     for kid in kids:
-        if not isinstance(kid, int) and "/S" in kid.get_object():
+        if isinstance(kid, int):
+            element.mcids.append(int(kid))
+        elif "/S" in kid.get_object():
             element.children.append(_element(kid))
     return element
 
@@ -89,6 +96,58 @@ def marked_text(page) -> list[tuple[str, str]]:
 
     page.extract_text(visitor_operand_before=before, visitor_text=text)
     return found
+
+
+def _content_by_mcid(page) -> dict[int, str]:
+    """The text of each marked-content sequence with an MCID on a page."""
+    stack: list[int | None] = []
+    found: dict[int, str] = {}
+
+    def before(operator, operands, cm, tm):
+        if operator == b"BDC":
+            properties = operands[1] if len(operands) > 1 else {}
+            stack.append(properties.get("/MCID") if hasattr(properties, "get") else None)
+        elif operator == b"BMC":
+            stack.append(None)
+        elif operator == b"EMC" and stack:
+            stack.pop()
+
+    def text(value, *args):
+        if stack and stack[-1] is not None:
+            found[int(stack[-1])] = found.get(int(stack[-1]), "") + value
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return found
+
+
+class TreeText:
+    """The text of structure elements, as a screen reader gets it from the tree."""
+
+    def __init__(self, reader):
+        self.tree = structure_tree(reader)
+        self._pages = {page.indirect_reference.idnum: page for page in reader.pages}
+        self._content: dict[int, dict[int, str]] = {}
+
+    def _own(self, element: Element) -> str:
+        if not element.mcids or element.page not in self._pages:
+            return ""
+        if element.page not in self._content:
+            self._content[element.page] = _content_by_mcid(self._pages[element.page])
+        return "".join(self._content[element.page].get(mcid, "") for mcid in element.mcids)
+
+    def of(self, element: Element) -> str:
+        """The element's text and its descendants', in tree order, whitespace collapsed."""
+        return " ".join(" ".join(self._own(e) for e in elements(element)).split())
+
+    def headings(self) -> list[str]:
+        """The text of every heading element (/H1 to /H6), in tree order."""
+        return [self.of(e) for e in elements(self.tree) if re.fullmatch(r"/H[1-6]", e.tag)]
+
+
+def drawn_text(reader) -> str:
+    """The text drawn on the pages as content (artifacts left out), in the order drawn."""
+    pieces = [t for page in reader.pages for tag, t in marked_text(page) if tag != "/Artifact"]
+    return " ".join(" ".join(pieces).split())
 
 
 def _metadata_problems(reader, title: str) -> list[str]:
