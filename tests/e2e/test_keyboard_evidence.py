@@ -24,7 +24,7 @@ def test_evidence_form_by_keyboard(new_page, alice, inspection_a):
     page.wait_for_url(f"**{add}")
 
     # Saving with nothing written: the error summary takes focus and links to the field.
-    tab_to(page, "button[type=submit]")
+    tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.locator(".govuk-error-summary")).to_be_focused()
     tab_to(page, '.govuk-error-summary a[href="#id_text"]')
@@ -34,7 +34,7 @@ def test_evidence_form_by_keyboard(new_page, alice, inspection_a):
     page.keyboard.type("Ward panels agree their priorities with residents each quarter.")
     tab_to(page, "select[name=source]")
     page.keyboard.press("ArrowDown")
-    tab_to(page, "button[type=submit]")
+    tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{reverse('inspections:criterion_detail', args=[assessment.pk])}*")
     expect(page.get_by_text("Ward panels agree their priorities")).to_be_visible()

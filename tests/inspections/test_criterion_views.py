@@ -59,7 +59,9 @@ def _outcomes(inspection):
 def test_builder_names_the_msf_slot_in_the_domains_words(client, alice, inspection_a):
     client.force_login(alice)
     page = client.get(_url(_outcomes(inspection_a))).content.decode()
-    labels = re.findall(r'<label class="form-label[^"]*" for="id_slot_[^"]+">([^<]+)</label>', page)
+    labels = re.findall(
+        r'<label class="govuk-label[^"]*" for="id_slot_[^"]+">([^<]+)</label>', page
+    )
     assert labels == ["Against the MSF group", "Trend"]
     assert "Msf" not in page
 

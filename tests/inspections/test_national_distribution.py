@@ -53,8 +53,8 @@ def test_counts_each_grade_over_the_forces_shown(client, bob, region_of_five):
     assert (areas["np"].counts, areas["np"].not_graded, areas["np"].total) == ([1, 2, 1], 1, 5)
     assert (areas["dcfp"].counts, areas["dcfp"].not_graded) == ([0, 1, 0], 4)
     html = response.content.decode()
-    np_row = re.search(r'<tr data-area="np">(.*?)</tr>', html, re.S).group(1)
-    figures = re.findall(r'<td class="text-end[^"]*">(\d+)</td>', np_row)
+    np_row = re.search(r'<tr class="govuk-table__row" data-area="np">(.*?)</tr>', html, re.S)[1]
+    figures = re.findall(r'<td class="[^"]*cell--numeric">(?:<strong>)?(\d+)', np_row)
     assert figures == ["1", "2", "1", "1", "5"]  # the three grades, not graded yet, forces
 
 

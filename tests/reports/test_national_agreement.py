@@ -37,7 +37,10 @@ def _page_cells(html: str, force: str) -> list[tuple[str, bool]]:
     """(grade label or "", is draft) per area, as the page shows them."""
     found = []
     for cell in re.findall(r"<td[^>]*>(.*?)</td>", row(html, force), re.S)[1:]:
-        label = re.search(r'class="[^"]*national-grade" title="([^"]+)"', cell)
+        # The cell shows a short label and gives the full one to screen readers.
+        label = re.search(
+            r'national-grade">.*?<span class="govuk-visually-hidden">([^<]+)</span>', cell, re.S
+        )
         found.append((label.group(1) if label else "", ">Draft<" in cell))
     return found
 

@@ -27,7 +27,7 @@ def _fetch(url: str) -> tuple[bytes, str]:
 def test_serves_a_project_static_file_found_by_the_finders_without_collectstatic():
     content, content_type = _fetch(f"{BASE}/static/css/application.css")
 
-    expected = (django_settings.BASE_DIR / "static" / "css" / "workbench.css").read_bytes()
+    expected = (django_settings.BASE_DIR / "static" / "css" / "application.css").read_bytes()
     assert content == expected
     assert content_type == "text/css"
 
