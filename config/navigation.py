@@ -22,13 +22,13 @@ class NavItem:
     permissions: tuple[str, ...] = ()
 
 
+# Short labels, so the service name and every item fit on one line at desktop widths
+# (tests/e2e/test_navigation_layout.py); each page's own heading says it in full.
 ITEMS = (
-    NavItem("My inspections", "home", frozenset({"home"})),
+    NavItem("Inspections", "home", frozenset({"home"})),
+    NavItem("Evidence", "inspections:evidence_search", frozenset({"inspections:evidence_search"})),
     NavItem(
-        "Search evidence", "inspections:evidence_search", frozenset({"inspections:evidence_search"})
-    ),
-    NavItem(
-        "Developing practice",
+        "Practice",
         "inspections:practice_library",
         frozenset({"inspections:practice_library"}),
     ),
@@ -46,7 +46,7 @@ ITEMS = (
         frozenset({"inspections:national_grades"}),
     ),
     NavItem(
-        "Survey indicators",
+        "Indicators",
         "inspections:programme_indicators_latest",
         frozenset({"inspections:programme_indicators"}),
     ),

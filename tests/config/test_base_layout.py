@@ -34,12 +34,12 @@ def _labels(items):
 def test_the_items_are_the_earlier_ones_and_survey_indicators(hmi):
     items = navigation_items(user=hmi, view_name="home")
     assert _labels(items) == [
-        "My inspections",
-        "Search evidence",
-        "Developing practice",
+        "Inspections",
+        "Evidence",
+        "Practice",
         "Moderation",
         "National grades",
-        "Survey indicators",
+        "Indicators",
     ]
     assert items[-1].href == reverse("inspections:programme_indicators_latest")
 
@@ -53,7 +53,7 @@ def test_moderation_is_shown_only_with_a_moderation_permission(alice, liaison, p
 def test_the_current_page_is_marked_and_pages_within_a_section_too(panel):
     on_search = navigation_items(user=panel, view_name="inspections:evidence_search")
     assert [item.current for item in on_search if item.current] == ["page"]
-    assert next(item for item in on_search if item.current).label == "Search evidence"
+    assert next(item for item in on_search if item.current).label == "Evidence"
     on_session = navigation_items(user=panel, view_name="moderation:session_detail")
     assert next(item for item in on_session if item.current).current == "true"
 
@@ -71,7 +71,7 @@ def test_the_page_has_a_skip_link_one_main_and_the_current_item(alice):
     assert html.count("<main") == 1
     assert '<main class="govuk-main-wrapper" id="main-content">' in html
     current = re.search(r'<a [^>]*aria-current="page"[^>]*>\s*<strong[^>]*>([^<]+)<', html)
-    assert current and current[1] == "Search evidence"
+    assert current and current[1] == "Evidence"
     assert '<html lang="en-GB" class="govuk-template">' in html
 
 

@@ -38,9 +38,9 @@ def test_pages_run_their_scripts_with_no_policy_violation(new_page, alice, inspe
     # GOV.UK Frontend's module script: the service navigation folds into a Menu button on a
     # narrow window, and the button opens it.
     page.set_viewport_size({"width": 320, "height": 800})
-    expect(page.get_by_role("link", name="Search evidence")).to_be_hidden()
+    expect(page.get_by_role("link", name="Evidence", exact=True)).to_be_hidden()
     page.get_by_role("button", name="Menu").click()
-    expect(page.get_by_role("link", name="Search evidence")).to_be_visible()
+    expect(page.get_by_role("link", name="Evidence", exact=True)).to_be_visible()
     for url in ("/", f"/reports/inspections/{inspection_a.pk}/", "/account/password/"):
         assert page.goto(url).status == 200, url
     assert violations == []
