@@ -61,6 +61,7 @@ urlpatterns += [
     path("inspections/<int:pk>/html/", run_views.inspection_report_html, name="inspection_html"),
     path("programmes/<int:year>/", run_views.programme_report, name="programme_report"),
     path("programmes/<int:year>/preview/", run_views.programme_preview, name="programme_preview"),
+    path("programmes/<int:year>/html/", run_views.programme_report_html, name="programme_html"),
     path(
         "programmes/<int:year>/request/",
         run_views.programme_report_request,

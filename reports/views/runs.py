@@ -13,6 +13,7 @@ from django.template.defaultfilters import filesizeformat, floatformat
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from inspections.models import Programme
 from inspections.selectors.inspections import inspection_get_for_user
 from inspections.selectors.outcomes import programme_get_by_year
 from reports.models import ReportRun, RunStatus
@@ -24,7 +25,7 @@ from reports.permissions import (
     sees_national_text,
 )
 from reports.rendering.force import force_report_document, force_report_page_data
-from reports.rendering.national import national_report_document
+from reports.rendering.national import national_report_document, national_report_page_data
 from reports.selectors import inspection_runs_for_user, programme_runs_for_user, run_get_for_user
 from reports.services.runs import ReportRunRefused, report_run_request
 
@@ -134,14 +135,31 @@ def programme_report(request, year):
     return _page(request, "reports/runs/programme.html", context, runs)
 
 
+def _national_report_for_user(user, year: int) -> Programme:
+    """The programme of `year`, if `user` may read its national report: drafts carry grades
+    not yet published, so only those who may request a draft see one. 404 otherwise."""
+    programme = programme_get_by_year(year=year)
+    if not (programme_is_published(programme) or sees_national_drafts(user)):
+        raise Http404("No national report to show.")
+    return programme
+
+
 @login_required
 @require_GET
 def programme_preview(request, year):
-    programme = programme_get_by_year(year=year)
-    # Drafts carry grades not yet published: only those who may request a draft see one.
-    if not (programme_is_published(programme) or sees_national_drafts(request.user)):
-        raise Http404("No national report to preview.")
+    programme = _national_report_for_user(request.user, year)
     return _preview(national_report_document(programme_id=programme.pk).html)
+
+
+@login_required
+@require_GET
+def programme_report_html(request, year):
+    """The national report as an accessible web page, from the same data as the PDF; who may
+    see it is decided exactly as for the preview."""
+    programme = _national_report_for_user(request.user, year)
+    report = national_report_page_data(programme_id=programme.pk)
+    context = {"programme": programme, "report": report}
+    return render(request, "reports/html/national_report.html", context)
 
 
 @login_required

@@ -1,8 +1,8 @@
 """Every page of the reports family, in the browser, as each persona who uses it; the
 new_page fixture runs axe-core (WCAG 2.2 A/AA) on each page loaded. The pages: an
-inspection's report page and its accessible web page, the national report page, the
-summary and recommendations with their forms (shown with errors too), the delete
-confirmation, and the admin's import preview."""
+inspection's report page and its accessible web page, the national report page and its
+accessible web page (draft and published), the summary and recommendations with their
+forms (shown with errors too), the delete confirmation, and the admin's import preview."""
 
 import re
 
@@ -15,7 +15,7 @@ from tests.e2e.conftest import log_in
 from tests.reports.admin_support import SYNTHETIC_REPORT
 from tests.reports.force_report_support import area_of, fill, grade
 from tests.reports.national_support import recommend
-from tests.reports.runs_support import release_to_force
+from tests.reports.runs_support import publish, release_to_force
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -88,6 +88,32 @@ def test_the_national_report_page(new_page, request, persona, report_world):
     if persona != "liaison":
         page.get_by_role("link", name="Summary and recommendations").click()
         expect(page.get_by_text("Review contact mechanisms.")).to_be_visible()
+    _settle(page)
+
+
+@pytest.mark.parametrize("persona", ["hmi", "alice"])
+def test_the_national_report_web_page(new_page, request, persona, report_world):
+    """The lead reads the draft; an inspector reads it once the programme is published."""
+    request.getfixturevalue(persona)
+    if persona == "alice":
+        publish(report_world)
+    page = new_page()
+    log_in(page, persona)
+    _visit(page, reverse("reports:programme_report", args=[YEAR]), re.compile("^National report"))
+    page.get_by_role("link", name="Read the national report as an accessible web page").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(f"^National report {YEAR}: ")
+    )
+    draft = page.get_by_text("DRAFT: not for publication.")
+    expect(draft).to_have_count(1 if persona == "hmi" else 0)
+    page.get_by_role("link", name="Grades of every force").click()
+    grades = page.get_by_role("table", name=re.compile("^The grade of each force"))
+    expect(grades).to_be_visible()
+    expect(grades.locator("tr[data-force]").first).to_be_visible()
+    expect(page.get_by_text("Review contact mechanisms.")).to_be_visible()
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     _settle(page)
 
 

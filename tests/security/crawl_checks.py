@@ -585,7 +585,9 @@ def _table_shows(html: str, grade) -> bool:
         headers = [_plain(cell) for cell in re.findall(r"<th\b.*?</th>", head.group(0), re.S)]
         columns = [i for i, text in enumerate(headers) if grade.framework in text]
         force = re.escape(unescape(grade.force))
-        for row in re.findall(rf'<tr data-force="{force}"[^>]*>(.*?)</tr>', table, re.S):
+        # Whatever the order of the row's attributes (GOV.UK rows carry their class first).
+        rows = re.findall(rf'<tr\b[^>]*\sdata-force="{force}"[^>]*>(.*?)</tr>', table, re.S)
+        for row in rows:
             cells = [_plain(c) for _, c in re.findall(r"<(t[hd])\b[^>]*>(.*?)</\1>", row, re.S)]
             if any(i < len(cells) and _names_grade(cells[i], grade) for i in columns):
                 return True
