@@ -70,6 +70,9 @@ SKIPPED_ROUTES = {"logout", "admin:logout"}
 # own machinery, and the admin's every page is slow enough to blow the time budget.
 SITE_CAP = 12
 ADMIN_CAP = 1
+# And at most this many URLs of one route whatever their query: the search pages' facets and
+# pages combine into hundreds of query strings that all render the same template.
+ROUTE_CAP = 24
 TOTAL_CAP = 6000
 # An object out of reach may answer what an id that exists nowhere answers, when that says
 # nothing about the object: a GET on a POST-only page (405), a role refused before any
@@ -334,7 +337,7 @@ def _same_site(base: str, href: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _route_name(path: str) -> str | None:
     try:
         match = resolve(path)
@@ -343,7 +346,7 @@ def _route_name(path: str) -> str | None:
     return match.view_name
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _path_route(path: str) -> str:
     try:
         return resolve(path).route
@@ -450,15 +453,16 @@ class PersonaCrawl:
     def crawl(self) -> None:
         started = time.monotonic()
         queue = deque(["/", *PROBES])
-        queued, per_key = set(queue), {}
+        queued, per_key, per_route = set(queue), {}, {}
         while queue and len(self.fetched) < TOTAL_CAP:
             url = queue.popleft()
             key = _cap_key(url)
             cap = ADMIN_CAP if url.startswith("/admin/") else SITE_CAP
-            if per_key.get(key, 0) >= cap:
+            if per_key.get(key, 0) >= cap or per_route.get(key[0], 0) >= ROUTE_CAP:
                 self.findings.capped += 1
                 continue
             per_key[key] = per_key.get(key, 0) + 1
+            per_route[key[0]] = per_route.get(key[0], 0) + 1
             fetched = self.fetch(url)
             for link in self._links(fetched):
                 if link not in queued:
