@@ -176,8 +176,9 @@ def _parallel(pytest_args: list[str]) -> list[str]:
         a in {"-n", "--numprocesses", "no:xdist"} or a.startswith(("-n", "--numprocesses="))
         for a in pytest_args
     )
-    # loadgroup: tests marked with one xdist_group share a process (the persona crawl's world).
-    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
+    # worksteal: a process that runs out of tests takes some of another's, so the long ones
+    # (started first, tests/conftest.py) do not leave one process running alone at the end.
+    return [] if chosen else ["-n", "auto", "--dist", "worksteal"]
 
 
 def test(pytest_args: list[str]) -> int:

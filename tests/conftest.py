@@ -37,6 +37,28 @@ def require_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+# The modules that take longest run first, so that under pytest-xdist the many short tests
+# fill the processes up at the end instead of one long walk starting last and running alone.
+LONG_RUNNING_FIRST = (
+    "tests/security/test_persona_crawl.py",
+    "tests/security/test_access_matrix.py",
+    "tests/reports/test_runs_worker.py",
+    "tests/moderation/test_model_move.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return (
+            LONG_RUNNING_FIRST.index(path)
+            if path in LONG_RUNNING_FIRST
+            else len(LONG_RUNNING_FIRST)
+        )
+
+    items.sort(key=rank)
+
+
 @pytest.fixture(autouse=True)
 def _ci_runs_on_postgresql(request):
     if in_ci() and "django_db_setup" in request.fixturenames:

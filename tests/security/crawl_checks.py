@@ -6,6 +6,7 @@ tables of who may see what are in crawl_support.py.
 """
 
 import csv
+import functools
 import io
 import json
 import re
@@ -14,6 +15,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from unittest import mock
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from django.apps import apps
@@ -66,8 +68,11 @@ SKIPPED_ROUTES = {"logout", "admin:logout"}
 # see every kind of page many times over; the pattern sweep covers every marked object. In
 # the Django admin one page per route, and no sorting or filtering links: those are Django's
 # own machinery, and the admin's every page is slow enough to blow the time budget.
-SITE_CAP = 40
+SITE_CAP = 12
 ADMIN_CAP = 1
+# And at most this many URLs of one route whatever their query: the search pages' facets and
+# pages combine into hundreds of query strings that all render the same template.
+ROUTE_CAP = 24
 TOTAL_CAP = 6000
 # An object out of reach may answer what an id that exists nowhere answers, when that says
 # nothing about the object: a GET on a POST-only page (405), a role refused before any
@@ -332,6 +337,7 @@ def _same_site(base: str, href: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+@functools.cache
 def _route_name(path: str) -> str | None:
     try:
         match = resolve(path)
@@ -340,15 +346,26 @@ def _route_name(path: str) -> str | None:
     return match.view_name
 
 
+@functools.cache
+def _path_route(path: str) -> str:
+    try:
+        return resolve(path).route
+    except Resolver404:
+        return path
+
+
 def _cap_key(url: str) -> tuple:
     parts = urlsplit(url)
-    try:
-        route = resolve(parts.path).route
-    except Resolver404:
-        route = parts.path
+    route = _path_route(parts.path)
     if parts.path.startswith("/admin/"):
         return (route,)
     return route, tuple(sorted({key for key, _ in parse_qsl(parts.query, True)}))
+
+
+def _no_template_capture():
+    """The test client keeps a copy of every template context a response rendered; the crawl
+    reads only the answer, and those copies are a good part of each request's time."""
+    return mock.patch("django.test.client.store_rendered_templates", lambda *args, **kw: None)
 
 
 def _text(response) -> str:
@@ -378,7 +395,7 @@ class PersonaCrawl:
             return self.fetched[url]
         # Each request in a savepoint rolled back afterwards: a GET that writes (it should not)
         # cannot change the world for the next one, and a database error cannot poison it.
-        with transaction.atomic():
+        with transaction.atomic(), _no_template_capture():
             response = self.client.get(url)
             text = _text(response)
             transaction.set_rollback(True)
@@ -436,15 +453,16 @@ class PersonaCrawl:
     def crawl(self) -> None:
         started = time.monotonic()
         queue = deque(["/", *PROBES])
-        queued, per_key = set(queue), {}
+        queued, per_key, per_route = set(queue), {}, {}
         while queue and len(self.fetched) < TOTAL_CAP:
             url = queue.popleft()
             key = _cap_key(url)
             cap = ADMIN_CAP if url.startswith("/admin/") else SITE_CAP
-            if per_key.get(key, 0) >= cap:
+            if per_key.get(key, 0) >= cap or per_route.get(key[0], 0) >= ROUTE_CAP:
                 self.findings.capped += 1
                 continue
             per_key[key] = per_key.get(key, 0) + 1
+            per_route[key[0]] = per_route.get(key[0], 0) + 1
             fetched = self.fetch(url)
             for link in self._links(fetched):
                 if link not in queued:

@@ -44,10 +44,11 @@ from tests.security.crawl_checks import PersonaCrawl, plan
 from tests.security.crawl_support import PERSONAS, build_world
 
 # The mark makes pytest-django set the test database up; each test then runs in a savepoint
-# inside the module's own transaction, so the world is built once and rolled back at the end.
-# Under pytest-xdist the module's tests share one process (`--dist loadgroup`, as `dev.py test`
-# runs them), so the world is built once, not once per process.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("persona_crawl")]
+# inside the module's own transaction, so the world is built once per process and rolled back
+# at the end. Under pytest-xdist the personas spread over the processes: the world takes a few
+# seconds to build, the walks minutes, so building it once per process costs less than
+# walking every persona in one.
+pytestmark = [pytest.mark.django_db]
 
 FIGURES_FILE = settings.VAR_DIR / "security" / "persona-crawl.json"
 
