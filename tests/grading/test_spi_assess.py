@@ -1,12 +1,17 @@
 """The batch tool follows its JSON schema and refuses bad input with exit status 2."""
 
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.core.management import ManagementUtility
 
 ROOT = Path(__file__).resolve().parents[2]
 STAFFORDSHIRE = {
@@ -76,16 +81,29 @@ STAFFORDSHIRE = {
 }
 
 
-def _run(stdin: str, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings_test")
-    return subprocess.run(
-        [sys.executable, "manage.py", "spi_assess", "--input", "-", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-    )
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _run(stdin: str, *args: str) -> Result:
+    """The command as the shell runs it (manage.py's argument parsing, its error handling and
+    exit status), in this process: a new Python process per case costs seconds each."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    argv = ["manage.py", "spi_assess", "--input", "-", *args]
+    code = 0
+    with (
+        mock.patch.object(sys, "stdin", io.StringIO(stdin)),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+    ):
+        try:
+            ManagementUtility(argv).execute()
+        except SystemExit as exit_:
+            code = exit_.code
+    return Result(code, stdout.getvalue(), stderr.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -182,6 +200,7 @@ def test_invalid_input_is_one_line_naming_the_field_with_exit_2(document, field)
 
 
 def test_reads_a_file_and_reports_a_missing_one(tmp_path):
+    """In a real process, so the exit status is the one a shell sees."""
     path = tmp_path / "in.json"
     path.write_text(json.dumps(STAFFORDSHIRE))
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings_test")
