@@ -1,0 +1,120 @@
+"""The Django admin in the browser, as the administrator who keeps the reference data there.
+
+Every page a test loads is checked by axe-core (WCAG 2.2 A/AA, see the `new_page` fixture),
+the admin's pages as much as the product's: its sign-in page, the index, a list of each app
+(with filters and a search), the add and change forms, a change form sent back with an error,
+an object's history (Django's and django-simple-history's) and the report import's upload
+and preview.
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from forces.models import Force, Region
+from tests.e2e.conftest import log_in
+from tests.reports.admin_support import SYNTHETIC_REPORT
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+
+def _settle(page) -> None:
+    """Wait for the axe-core check of the page just loaded, so the fixture's last check does
+    not start a second run over it."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => typeof window.axe === 'object' && !window.axe._running")
+
+
+def _admin_page(new_page):
+    page = new_page()
+    log_in(page, "admin")
+    return page
+
+
+def _visit(page, url: str) -> None:
+    response = page.goto(url)
+    assert response.status == 200, url
+    expect(page.locator("h1")).to_have_count(1)
+    # The product's name heads every admin page (admin.site.site_header in config/urls.py).
+    expect(page.locator("#site-name")).to_have_text("Inspection Workbench administration")
+    _settle(page)
+
+
+def test_the_admin_sign_in_page_signed_out(new_page, admin_user):
+    page = new_page()
+    page.goto(reverse("admin:index"))
+    expect(page).to_have_url(re.compile(r"/admin/login/"))
+    expect(page.get_by_label("Username")).to_be_visible()
+    _settle(page)
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    # Sent back: the same page with its error note.
+    expect(page.locator(".errornote")).to_be_visible()
+    _settle(page)
+
+
+def test_the_admin_index_and_a_list_of_each_app(new_page, admin_user, inspection_a):
+    page = _admin_page(new_page)
+    _visit(page, reverse("admin:index"))
+    lists = [
+        reverse("admin:forces_force_changelist"),
+        reverse("admin:forces_force_changelist") + "?kind=all&q=Force",
+        reverse("admin:forces_region_changelist"),
+        reverse("admin:grading_gradelevel_changelist"),
+        reverse("admin:grading_indicator_changelist") + "?higher_is_better__exact=1",
+        reverse("admin:inspections_inspection_changelist"),
+        reverse("admin:inspections_areaassessment_changelist"),
+        reverse("admin:moderation_moderationpanel_changelist"),
+        reverse("admin:reports_reportimport_changelist"),
+    ]
+    for url in lists:
+        _visit(page, url)
+    page.locator("#searchbar").fill("nothing matches this")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator(".paginator")).to_contain_text("0 report imports")
+    _settle(page)
+
+
+def test_the_admin_forms_and_history(new_page, admin_user, inspection_a):
+    region = Region.objects.order_by("order").first()
+    force = Force.objects.order_by("name").first()
+    page = _admin_page(new_page)
+    _visit(page, reverse("admin:forces_region_add"))
+    _visit(page, reverse("admin:forces_force_change", args=[force.pk]))
+    _visit(page, reverse("admin:forces_region_change", args=[region.pk]))
+    page.get_by_label("Name").fill("")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".errorlist").first).to_be_visible()
+    _settle(page)
+    page.get_by_label("Name").fill(region.name + " region")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    _settle(page)
+    _visit(page, reverse("admin:forces_region_history", args=[region.pk]))
+    _visit(page, reverse("admin:inspections_inspection_history", args=[inspection_a.pk]))
+    _visit(page, reverse("admin:inspections_inspection_change", args=[inspection_a.pk]))
+
+
+def test_the_admin_report_import_upload_and_preview(new_page, admin_user, programme_2008, force_a):
+    page = _admin_page(new_page)
+    _visit(page, reverse("admin:reports_reportimport_import"))
+    page.set_input_files(
+        "input[type=file]", {"name": "empty.md", "mimeType": "text/plain", "buffer": b""}
+    )
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.locator(".errornote")).to_be_visible()
+    _settle(page)
+    page.set_input_files(
+        "input[type=file]",
+        {"name": "force-a-2008.md", "mimeType": "text/plain", "buffer": SYNTHETIC_REPORT},
+    )
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.get_by_role("heading", name=re.compile("^Areas"))).to_be_visible()
+    _settle(page)
+    page.get_by_role("button", name="Confirm import").click()
+    expect(page.locator(".messagelist")).to_contain_text("Imported")
+    _settle(page)
