@@ -14,7 +14,9 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from forces.models import Force, Region
+from inspections.models import EvidenceItem
 from tests.e2e.conftest import log_in
+from tests.moderation.moderation_support import np_area, submit
 from tests.reports.admin_support import SYNTHETIC_REPORT
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -118,3 +120,44 @@ def test_the_admin_report_import_upload_and_preview(new_page, admin_user, progra
     page.get_by_role("button", name="Confirm import").click()
     expect(page.locator(".messagelist")).to_contain_text("Imported")
     _settle(page)
+
+
+@pytest.fixture
+def submitted(inspection_a, alice, hmi):
+    area = np_area(inspection_a)
+    submit(area, alice, hmi)
+    return area
+
+
+def test_the_admin_correction_pages(new_page, admin_user, submitted):
+    item = EvidenceItem.objects.filter(criterion_assessment__area=submitted).order_by("pk")[0]
+    page = _admin_page(new_page)
+    _visit(page, reverse("admin:inspections_evidenceitem_change", args=[item.pk]))
+    page.locator("#correction-link").click()
+    expect(page.get_by_label("Reason")).to_be_visible()
+    _settle(page)
+    page.get_by_role("button", name="Save the correction").click()
+    expect(page.locator(".errorlist").first).to_be_visible()
+    _settle(page)
+    _visit(page, reverse("admin:inspections_correction_changelist"))
+    _visit(page, reverse("admin:grading_indicatorresult_changelist"))
+    _visit(page, reverse("admin:forces_region_delete", args=[Region.objects.first().pk]))
+
+
+def test_the_admin_in_its_dark_theme(new_page, admin_user, inspection_a):
+    # Django's admin follows the browser's colour scheme (and its own theme toggle): the dark
+    # theme's colours must pass too.
+    page = new_page()
+    page.emulate_media(color_scheme="dark")
+    page.goto(reverse("admin:login"))
+    _settle(page)
+    log_in(page, "admin")
+    _visit(page, reverse("admin:index"))
+    expect(page.locator("body")).to_have_css("background-color", "rgb(18, 18, 18)")  # #121212
+    for url in (
+        reverse("admin:forces_force_changelist"),
+        reverse("admin:inspections_inspection_change", args=[inspection_a.pk]),
+        reverse("admin:forces_region_add"),
+        reverse("admin:reports_reportimport_import"),
+    ):
+        _visit(page, url)

@@ -1,0 +1,53 @@
+"""Every input in the admin's table rows has a label of its own (config.admin_base): Django
+names the columns of a tabular inline, and of a list's editable columns, in the header only."""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from config.admin_base import LabelledInlineFormSet, LabelledListEditable
+from forces.models import Region
+
+
+def _inline_classes():
+    for model_admin in admin.site._registry.values():
+        yield from model_admin.inlines
+        if type(model_admin).get_inlines is not admin.ModelAdmin.get_inlines:
+            yield from model_admin.get_inlines(None, object())
+
+
+def test_every_inline_labels_its_inputs():
+    unlabelled = {
+        i.__name__ for i in _inline_classes() if not issubclass(i.formset, LabelledInlineFormSet)
+    }
+    assert unlabelled == set()
+
+
+def test_every_editable_list_labels_its_inputs():
+    unlabelled = [
+        type(model_admin).__name__
+        for model_admin in admin.site._registry.values()
+        if model_admin.list_editable and not isinstance(model_admin, LabelledListEditable)
+    ]
+    assert unlabelled == []
+
+
+@pytest.mark.django_db
+def test_an_editable_list_names_each_input_by_column_and_row(client, admin_user):
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:forces_region_changelist")).content.decode()
+    region = Region.objects.order_by("order", "name").first()
+    assert re.search(rf'name="form-0-order"[^>]*aria-label="Order, {region.name}"', page)
+
+
+@pytest.mark.django_db
+def test_an_inline_names_each_input_by_column_and_row(client, admin_user, inspection_a):
+    client.force_login(admin_user)
+    url = reverse("admin:inspections_inspection_change", args=[inspection_a.pk])
+    page = client.get(url).content.decode()
+    membership = inspection_a.memberships.order_by("pk").first()
+    for column in ("Role", "Delete"):
+        assert f'aria-label="{column}, {membership}"' in page
+    assert 'aria-label="Role, new row"' in page
