@@ -15,17 +15,27 @@ which name each input "<column>, <row>".
 """
 
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied
 from django.forms import BaseInlineFormSet, BaseModelFormSet
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
 
+def _rendered_widget(widget):
+    # A relation's widget is wrapped for its add and change links; a form's copy of the wrapper
+    # keeps the original widget's attrs, not those of the copy it renders.
+    while isinstance(widget, RelatedFieldWidgetWrapper):
+        widget = widget.widget
+    return widget
+
+
 def _row_inputs_label(form) -> None:
     row = str(form.instance) if form.instance.pk else "new row"
     for name, field in form.fields.items():
-        if not field.widget.is_hidden:
-            field.widget.attrs.setdefault("aria-label", f"{capfirst(field.label or name)}, {row}")
+        widget = _rendered_widget(field.widget)
+        if not widget.is_hidden:
+            widget.attrs.setdefault("aria-label", f"{capfirst(field.label or name)}, {row}")
 
 
 class LabelledInlineFormSet(BaseInlineFormSet):

@@ -51,3 +51,18 @@ def test_an_inline_names_each_input_by_column_and_row(client, admin_user, inspec
     for column in ("Role", "Delete"):
         assert f'aria-label="{column}, {membership}"' in page
     assert 'aria-label="Role, new row"' in page
+
+
+@pytest.mark.django_db
+def test_each_row_of_a_relation_column_has_its_own_label(client, admin_user, programme_2008):
+    # A relation's select is wrapped for its add and change links; each row names its own row.
+    client.force_login(admin_user)
+    url = reverse("admin:inspections_programme_change", args=[programme_2008.pk])
+    page = client.get(url).content.decode()
+    rows = programme_2008.areas.order_by("order")[:2]
+    assert len(rows) == 2
+    for index, row in enumerate(rows):
+        pattern = (
+            rf'aria-label="Framework, {re.escape(str(row))}"[^>]*id="id_areas-{index}-framework"'
+        )
+        assert re.search(pattern, page), row

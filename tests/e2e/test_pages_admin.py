@@ -98,7 +98,15 @@ def test_the_admin_forms_and_history(new_page, admin_user, inspection_a):
     _settle(page)
     _visit(page, reverse("admin:forces_region_history", args=[region.pk]))
     _visit(page, reverse("admin:inspections_inspection_history", args=[inspection_a.pk]))
+    # Tabular inlines with rows: team memberships, a programme's areas, a framework's criteria.
     _visit(page, reverse("admin:inspections_inspection_change", args=[inspection_a.pk]))
+    programme = inspection_a.programme
+    _visit(page, reverse("admin:inspections_programme_change", args=[programme.pk]))
+    framework = programme.frameworks.first()
+    _visit(page, reverse("admin:grading_framework_change", args=[framework.pk]))
+    # Django's two-list widget labels its filter boxes with an icon (static/js/admin-overrides.js).
+    expect(page.locator(".search-label-icon").first).to_have_attribute("role", "img")
+    _visit(page, reverse("admin:password_change"))
 
 
 def test_the_admin_report_import_upload_and_preview(new_page, admin_user, programme_2008, force_a):
@@ -120,6 +128,9 @@ def test_the_admin_report_import_upload_and_preview(new_page, admin_user, progra
     page.get_by_role("button", name="Confirm import").click()
     expect(page.locator(".messagelist")).to_contain_text("Imported")
     _settle(page)
+    # With a record, the list shows its date hierarchy.
+    _visit(page, reverse("admin:reports_reportimport_changelist"))
+    expect(page.locator("nav.toplinks")).to_be_visible()
 
 
 @pytest.fixture
