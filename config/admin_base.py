@@ -65,6 +65,17 @@ class LabelledListEditable:
         return super().get_changelist_formset(request, **kwargs)
 
 
+class ValuesListFilter(admin.AllValuesFieldListFilter):
+    """Django's filter by a column's values, naming the blank value: Django prints it as an
+    empty link, which a screen reader announces as "link" and nothing else."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            if choice["display"] == "":
+                choice = {**choice, "display": "(blank)"}
+            yield choice
+
+
 class ReadOnlyRecordAdmin(admin.ModelAdmin):
     """Viewable, never added, changed or deleted here."""
 

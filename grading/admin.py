@@ -9,7 +9,7 @@ from django.db.models import Count, QuerySet
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.admin_base import LabelledListEditable, TabularInline
+from config.admin_base import LabelledListEditable, TabularInline, ValuesListFilter
 from grading.models import (
     Criterion,
     Framework,
@@ -236,7 +236,7 @@ class CriterionInline(TabularInline):
 @admin.register(Framework)
 class FrameworkAdmin(admin.ModelAdmin):
     list_display = ["name", "version", "code", "group", "scheme", "criterion_count"]
-    list_filter = ["version", "scheme", "group"]
+    list_filter = ["version", "scheme", ("group", ValuesListFilter)]
     list_select_related = ["scheme"]
     search_fields = ["name", "code", "version", "group"]
     ordering = ["-version", "name"]

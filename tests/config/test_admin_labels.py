@@ -1,5 +1,6 @@
-"""Every input in the admin's table rows has a label of its own (config.admin_base): Django
-names the columns of a tabular inline, and of a list's editable columns, in the header only."""
+"""The admin's inputs and links have names of their own (config.admin_base): Django names the
+columns of a tabular inline, and of a list's editable columns, in the header only; it prints a
+filter's blank value as an empty link and a date-time as two unlabelled boxes."""
 
 import re
 
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from config.admin_base import LabelledInlineFormSet, LabelledListEditable
 from forces.models import Region
+from grading.models import Framework
 
 
 def _inline_classes():
@@ -66,3 +68,22 @@ def test_each_row_of_a_relation_column_has_its_own_label(client, admin_user, pro
             rf'aria-label="Framework, {re.escape(str(row))}"[^>]*id="id_areas-{index}-framework"'
         )
         assert re.search(pattern, page), row
+
+
+@pytest.mark.django_db
+def test_a_filter_names_the_blank_value(client, admin_user):
+    framework = Framework.objects.order_by("pk").first()
+    framework.group = ""
+    framework.save()
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:grading_framework_changelist")).content.decode()
+    assert re.search(r'href="\?group="[^>]*>\s*\(blank\)\s*</a>', page)
+
+
+@pytest.mark.django_db
+def test_a_users_sign_in_dates_are_shown_not_typed(client, admin_user):
+    # Django's date-and-time pair of boxes has no label per box; the dates are records anyway.
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:auth_user_change", args=[admin_user.pk])).content.decode()
+    assert "Last login" in page and "Date joined" in page
+    assert 'name="last_login_0"' not in page and 'name="date_joined_0"' not in page

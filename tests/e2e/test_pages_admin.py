@@ -4,17 +4,22 @@ Every page a test loads is checked by axe-core (WCAG 2.2 A/AA, see the `new_page
 the admin's pages as much as the product's: its sign-in page, the index, a list of each app
 (with filters and a search), the add and change forms, a change form sent back with an error,
 an object's history (Django's and django-simple-history's) and the report import's upload
-and preview.
+and preview; then, over the demo data, every registered model's list, add form and a change
+page (the users, groups and sign-in records included).
 """
 
 import re
 
 import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from forces.models import Force, Region
 from inspections.models import EvidenceItem
+from tests.e2e.axe import wait_for_check
 from tests.e2e.conftest import log_in
 from tests.moderation.moderation_support import np_area, submit
 from tests.reports.admin_support import SYNTHETIC_REPORT
@@ -23,10 +28,9 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 def _settle(page) -> None:
-    """Wait for the axe-core check of the page just loaded, so the fixture's last check does
-    not start a second run over it."""
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => typeof window.axe === 'object' && !window.axe._running")
+    """Wait for the axe-core check of the page just loaded, so that moving on cannot cut it
+    short and the fixture's last check does not start a second run over it."""
+    wait_for_check(page)
 
 
 def _admin_page(new_page):
@@ -172,3 +176,31 @@ def test_the_admin_in_its_dark_theme(new_page, admin_user, inspection_a):
         reverse("admin:reports_reportimport_import"),
     ):
         _visit(page, url)
+
+
+def _pages_of(model, model_admin, request) -> list[str]:
+    name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    pages = [reverse(f"{name}_changelist")]
+    if model_admin.has_add_permission(request):
+        pages.append(reverse(f"{name}_add"))
+    first = model._default_manager.order_by("pk").first()
+    if first is not None:
+        pages.append(reverse(f"{name}_change", args=[first.pk]))
+    return pages
+
+
+def test_every_admin_page_over_the_demo_data(new_page, reference, settings, rf):
+    settings.DEBUG = True  # load_demo runs only in development
+    call_command("load_demo")
+    settings.DEBUG = False
+    administrator = get_user_model().objects.get(username="admin")
+    administrator.is_superuser = False  # the role's permissions, as in test_admin_pages.py
+    administrator.set_password("secret")
+    administrator.save()
+    request = rf.get("/admin/")
+    request.user = administrator
+    page = _admin_page(new_page)
+    for model, model_admin in admin.site._registry.items():
+        for url in _pages_of(model, model_admin, request):
+            page.goto(url)
+            _settle(page)
