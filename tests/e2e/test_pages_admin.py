@@ -27,12 +27,6 @@ from tests.reports.admin_support import SYNTHETIC_REPORT
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
-def _settle(page) -> None:
-    """Wait for the axe-core check of the page just loaded, so that moving on cannot cut it
-    short and the fixture's last check does not start a second run over it."""
-    wait_for_check(page)
-
-
 def _admin_page(new_page):
     page = new_page()
     log_in(page, "admin")
@@ -45,7 +39,7 @@ def _visit(page, url: str) -> None:
     expect(page.locator("h1")).to_have_count(1)
     # The product's name heads every admin page (admin.site.site_header in config/urls.py).
     expect(page.locator("#site-name")).to_have_text("Inspection Workbench administration")
-    _settle(page)
+    wait_for_check(page)
 
 
 def test_the_admin_sign_in_page_signed_out(new_page, admin_user):
@@ -53,13 +47,14 @@ def test_the_admin_sign_in_page_signed_out(new_page, admin_user):
     page.goto(reverse("admin:index"))
     expect(page).to_have_url(re.compile(r"/admin/login/"))
     expect(page.get_by_label("Username")).to_be_visible()
-    _settle(page)
+    expect(page.locator("#site-name")).to_have_text("Inspection Workbench administration")
+    wait_for_check(page)
     page.get_by_label("Username").fill("admin")
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Log in").click()
     # Sent back: the same page with its error note.
     expect(page.locator(".errornote")).to_be_visible()
-    _settle(page)
+    wait_for_check(page)
 
 
 def test_the_admin_index_and_a_list_of_each_app(new_page, admin_user, inspection_a):
@@ -81,7 +76,7 @@ def test_the_admin_index_and_a_list_of_each_app(new_page, admin_user, inspection
     page.locator("#searchbar").fill("nothing matches this")
     page.get_by_role("button", name="Search").click()
     expect(page.locator(".paginator")).to_contain_text("0 report imports")
-    _settle(page)
+    wait_for_check(page)
 
 
 def test_the_admin_forms_and_history(new_page, admin_user, inspection_a):
@@ -95,11 +90,11 @@ def test_the_admin_forms_and_history(new_page, admin_user, inspection_a):
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".errornote")).to_be_visible()
     expect(page.locator(".errorlist").first).to_be_visible()
-    _settle(page)
+    wait_for_check(page)
     page.get_by_label("Name").fill(region.name + " region")
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_be_visible()
-    _settle(page)
+    wait_for_check(page)
     _visit(page, reverse("admin:forces_region_history", args=[region.pk]))
     _visit(page, reverse("admin:inspections_inspection_history", args=[inspection_a.pk]))
     # Tabular inlines with rows: team memberships, a programme's areas, a framework's criteria.
@@ -121,17 +116,17 @@ def test_the_admin_report_import_upload_and_preview(new_page, admin_user, progra
     )
     page.get_by_role("button", name="Preview the import").click()
     expect(page.locator(".errornote")).to_be_visible()
-    _settle(page)
+    wait_for_check(page)
     page.set_input_files(
         "input[type=file]",
         {"name": "force-a-2008.md", "mimeType": "text/plain", "buffer": SYNTHETIC_REPORT},
     )
     page.get_by_role("button", name="Preview the import").click()
     expect(page.get_by_role("heading", name=re.compile("^Areas"))).to_be_visible()
-    _settle(page)
+    wait_for_check(page)
     page.get_by_role("button", name="Confirm import").click()
     expect(page.locator(".messagelist")).to_contain_text("Imported")
-    _settle(page)
+    wait_for_check(page)
     # With a record, the list shows its date hierarchy.
     _visit(page, reverse("admin:reports_reportimport_changelist"))
     expect(page.locator("nav.toplinks")).to_be_visible()
@@ -150,10 +145,10 @@ def test_the_admin_correction_pages(new_page, admin_user, submitted):
     _visit(page, reverse("admin:inspections_evidenceitem_change", args=[item.pk]))
     page.locator("#correction-link").click()
     expect(page.get_by_label("Reason")).to_be_visible()
-    _settle(page)
+    wait_for_check(page)
     page.get_by_role("button", name="Save the correction").click()
     expect(page.locator(".errorlist").first).to_be_visible()
-    _settle(page)
+    wait_for_check(page)
     _visit(page, reverse("admin:inspections_correction_changelist"))
     _visit(page, reverse("admin:grading_indicatorresult_changelist"))
     _visit(page, reverse("admin:forces_region_delete", args=[Region.objects.first().pk]))
@@ -165,7 +160,7 @@ def test_the_admin_in_its_dark_theme(new_page, admin_user, inspection_a):
     page = new_page()
     page.emulate_media(color_scheme="dark")
     page.goto(reverse("admin:login"))
-    _settle(page)
+    wait_for_check(page)
     log_in(page, "admin")
     _visit(page, reverse("admin:index"))
     expect(page.locator("body")).to_have_css("background-color", "rgb(18, 18, 18)")  # #121212
@@ -203,4 +198,4 @@ def test_every_admin_page_over_the_demo_data(new_page, reference, settings, rf):
     for model, model_admin in admin.site._registry.items():
         for url in _pages_of(model, model_admin, request):
             page.goto(url)
-            _settle(page)
+            wait_for_check(page)
