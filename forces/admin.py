@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count
 
+from config.admin_base import LabelledListEditable, TabularInline
 from forces.models import (
     CommandUnit,
     Force,
@@ -13,7 +14,7 @@ from forces.models import (
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(LabelledListEditable, admin.ModelAdmin):
     list_display = ["name", "order", "force_count"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -27,7 +28,7 @@ class RegionAdmin(admin.ModelAdmin):
         return obj.force_count
 
 
-class CommandUnitInline(admin.TabularInline):
+class CommandUnitInline(TabularInline):
     model = CommandUnit
     fields = [
         "name",
@@ -98,7 +99,7 @@ class ForceAdmin(admin.ModelAdmin):
     inlines = [CommandUnitInline]
 
 
-class PartnershipAreaInline(admin.TabularInline):
+class PartnershipAreaInline(TabularInline):
     model = PartnershipArea
     fields = ["name", "order", "population", "households"]
     extra = 0

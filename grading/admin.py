@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.admin_base import LabelledListEditable, TabularInline, ValuesListFilter
 from grading.models import (
     Criterion,
     Framework,
@@ -45,7 +46,7 @@ def limit_choices(
     field.choices = list(iter(field.choices))
 
 
-class GradeLevelInline(admin.TabularInline):
+class GradeLevelInline(TabularInline):
     model = GradeLevel
     fields = ["rank", "label", "short_label", "descriptor"]
     formfield_overrides = _SHORT_TEXT
@@ -79,7 +80,7 @@ class GradeLevelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(LabelledListEditable, admin.ModelAdmin):
     list_display = ["code", "name", "survey_source", "higher_is_better", "order"]
     list_filter = ["survey_source", "higher_is_better"]
     list_editable = ["order"]
@@ -203,7 +204,7 @@ class IndicatorResultAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(TabularInline):
     model = Criterion
     fields = ["number", "parent", "order", "heading", "statement_template", "is_implicit"]
     readonly_fields = ["number"]
@@ -235,7 +236,7 @@ class CriterionInline(admin.TabularInline):
 @admin.register(Framework)
 class FrameworkAdmin(admin.ModelAdmin):
     list_display = ["name", "version", "code", "group", "scheme", "criterion_count"]
-    list_filter = ["version", "scheme", "group"]
+    list_filter = ["version", "scheme", ("group", ValuesListFilter)]
     list_select_related = ["scheme"]
     search_fields = ["name", "code", "version", "group"]
     ordering = ["-version", "name"]

@@ -4,7 +4,7 @@ read-only, because only the services may create them and nobody may rewrite them
 
 from django.contrib import admin
 
-from config.admin_base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
+from config.admin_base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin, TabularInline
 from moderation.models import (
     AgendaItem,
     AssessmentEvent,
@@ -20,7 +20,7 @@ from moderation.models import (
 _AREA = ["area__inspection__force", "area__inspection__programme", "area__framework"]
 
 
-class PanelMembershipInline(admin.TabularInline):
+class PanelMembershipInline(TabularInline):
     model = PanelMembership
     fields = ["user", "role"]
     extra = 0
@@ -47,7 +47,7 @@ class PanelMembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "panel__programme", "panel__region", "panel__framework"]
 
 
-class AgendaItemInline(ReadOnlyInline, admin.TabularInline):
+class AgendaItemInline(ReadOnlyInline, TabularInline):
     """The agenda is set by the panel's chair on the session page, where the service checks
     that each area is waiting for this panel; here it is shown only."""
 
@@ -83,7 +83,7 @@ class GradeProposalAdmin(ReadOnlyRecordAdmin):
     list_select_related = ["grade", "proposed_by", *_AREA]
 
 
-class DissentInline(admin.TabularInline):
+class DissentInline(TabularInline):
     model = Dissent
     fields = ["member", "reason", "recorded_at"]
     readonly_fields = fields

@@ -8,6 +8,7 @@ from inspections.admin import (
     practice,
     programmes,
     surveys,
+    users,
 )
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "practice",
     "programmes",
     "surveys",
+    "users",
 ]

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from config.admin_base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
+from config.admin_base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin, TabularInline
 from grading.models import criteria_tree_order
 from inspections.admin.base import PlainTextAdminForm
 from inspections.models import (
@@ -17,7 +17,7 @@ from inspections.models import (
 from inspections.services import inspection_create
 
 
-class TeamMembershipInline(admin.TabularInline):
+class TeamMembershipInline(TabularInline):
     model = TeamMembership
     fields = ["user", "role"]
     autocomplete_fields = ["user"]
@@ -29,7 +29,7 @@ class TeamMembershipInline(admin.TabularInline):
         return queryset.select_related("user", "inspection__force", "inspection__programme")
 
 
-class AreaAssessmentInline(ReadOnlyInline, admin.TabularInline):
+class AreaAssessmentInline(ReadOnlyInline, TabularInline):
     """The areas of an inspection, created with it from the programme. Their status and grades
     move only through the workflow, so nothing is edited here; each row links to its page."""
 
@@ -131,7 +131,7 @@ class TeamMembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["inspection", "user"]
 
 
-class CriterionAssessmentInline(ReadOnlyInline, admin.TabularInline):
+class CriterionAssessmentInline(ReadOnlyInline, TabularInline):
     """An area's criteria, created with the inspection; statements and evidence are written on
     the criterion's page, where the team's rules apply."""
 

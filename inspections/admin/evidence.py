@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Case, F, OrderBy, Value, When
 from django.db.models.functions import Coalesce
 
-from config.admin_base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin
+from config.admin_base import HistoryAdmin, ReadOnlyInline, ReadOnlyRecordAdmin, TabularInline
 from inspections.admin.corrections import (
     CorrectionViews,
     EvidenceCorrectionForm,
@@ -51,7 +51,7 @@ def _evidence_report_order() -> list[OrderBy | str]:
     ]
 
 
-class EvidenceItemInline(ReadOnlyInline, admin.TabularInline):
+class EvidenceItemInline(ReadOnlyInline, TabularInline):
     """The criterion's evidence, in the report's order. Evidence is written on the criterion
     page (versions, plain text, history); here it is shown only."""
 

@@ -3,12 +3,13 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from config.admin_base import TabularInline
 from grading.admin import limit_choices
 from grading.models import Framework
 from inspections.models import GlossaryTerm, Programme, ProgrammeFramework
 
 
-class ProgrammeFrameworkInline(admin.TabularInline):
+class ProgrammeFrameworkInline(TabularInline):
     model = ProgrammeFramework
     fields = ["order", "framework"]
     ordering = ["order"]

@@ -19,6 +19,7 @@ _RUN = """async (tags) => {
     runOnly: {type: "tag", values: tags},
     resultTypes: ["violations"],
   });
+  window.axeWatchChecked = true;
   return result.violations.map((v) => ({
     id: v.id,
     impact: v.impact,
@@ -26,6 +27,16 @@ _RUN = """async (tags) => {
     nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " :: " + n.failureSummary),
   }));
 }"""
+
+
+def wait_for_check(page) -> None:
+    """Wait until AxeWatch has checked the document now loaded in the page.
+
+    Waiting for axe-core to be present and idle is not enough: between injecting axe-core and
+    starting its run, it is both, and a test that navigates on then loses the check (the run
+    finds its document gone, and AxeWatch skips a page that navigated on)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.axeWatchChecked === true")
 
 
 def axe_source() -> str:
@@ -51,7 +62,7 @@ class AxeWatch:
 
     def check(self, page) -> None:
         url = page.url
-        if not url.startswith("http") or "/admin/" in url:
+        if not url.startswith("http"):
             return
         if url.endswith(".pdf") or "/download" in url:
             return
