@@ -1,6 +1,6 @@
 """The national demo's inspections: every territorial force inspected under the 2008
 programme, with a team, an overview, evidence in every criterion, statements, proposed grades
-and survey indicator results. `moderation.demo_national` adds the workflow on top.
+and survey indicator results. `moderation.demo.national` adds the workflow on top.
 
 Text comes from the phrase banks in `content_national`, combined by a generator seeded with
 the force's slug, so a run always writes the same words.

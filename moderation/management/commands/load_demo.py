@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inspections.reference import reference_data_load
 from moderation.demo import demo_load
-from moderation.demo_national import national_demo_load
+from moderation.demo.national import national_demo_load
 
 
 class Command(BaseCommand):

@@ -64,7 +64,7 @@ STEPS = (
     ("release", AssessmentStatus.NATIONALLY_MODERATED, AssessmentStatus.RELEASED),
     ("publish", AssessmentStatus.RELEASED, AssessmentStatus.PUBLISHED),
 )
-# The same titles as the two-force demo's sessions (`moderation.demo`), so both demos share them.
+# The titles of the two-force demo's sessions (`moderation.demo`), so both demos share them.
 REGIONAL_SESSION = ("{} regional moderation", datetime.date(2008, 7, 8))
 NATIONAL_SESSION = ("{}: national moderation", datetime.date(2008, 9, 16))
 PANEL_MEMBER = "panel"
