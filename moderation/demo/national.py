@@ -41,6 +41,7 @@ from moderation.models import (
     PanelMembership,
     PanelSession,
 )
+from moderation.selectors import grade_under_review
 from moderation.workflow import inspection_status_for
 
 # The order of the stages; each force's areas start at a different place in it.
@@ -236,11 +237,11 @@ def _decision_write(area, panel, kind, users):
     """A member's decision, confirmed by the chair: the proposal confirmed, or a failing
     proposal changed to meeting the standard at the regional panel."""
     item = AgendaItem.objects.get(session__panel=panel, area=area)
-    grade = _regional_grade(area)
-    if kind == PanelKind.NATIONAL:
-        # The national panel concludes the grade the regional panel confirmed.
-        grade = area.decisions.get(stage=PanelKind.REGIONAL, state=DecisionState.CONFIRMED).grade
-    changed = grade != area.proposed_grade
+    # The grade before the panel, as its agenda shows it: the proposal, then the regional
+    # panel's; the national panel concludes the regional grade as it stands.
+    current = grade_under_review(area)
+    grade = _regional_grade(area) if kind == PanelKind.REGIONAL else current
+    changed = grade != current
     team = set(area.inspection.memberships.values_list("user_id", flat=True))
     recorder = next(
         member for member in panel.members.order_by("username") if member.pk not in team

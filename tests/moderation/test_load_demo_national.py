@@ -18,6 +18,7 @@ from django.test import override_settings
 from forces.models import Force
 from grading.models import Criterion, IndicatorResult
 from inspections.demo import content_national
+from inspections.demo.national import national_inspections_delete
 from inspections.models import (
     AreaAssessment,
     AssessmentStatus,
@@ -30,6 +31,7 @@ from inspections.models import (
 from moderation.models import (
     AgendaItem,
     AssessmentEvent,
+    DecisionOutcome,
     DecisionState,
     GradeProposal,
     ModerationPanel,
@@ -153,7 +155,13 @@ def test_panels_and_sessions_are_populated(national):
     for area in areas.filter(status=AssessmentStatus.REGIONALLY_MODERATED):
         assert AgendaItem.objects.filter(area=area, session__panel__kind="national").exists()
     assert all(panel.sessions.first().items.exists() for panel in panels)
-    for decision in PanelDecision.objects.filter(area__in=areas).select_related("item__session"):
+    decisions = PanelDecision.objects.filter(area__in=areas)
+    assert set(decisions.values_list("stage", "outcome")) == {
+        (PanelKind.REGIONAL, DecisionOutcome.CONFIRM),
+        (PanelKind.REGIONAL, DecisionOutcome.CHANGE),
+        (PanelKind.NATIONAL, DecisionOutcome.CONFIRM),
+    }
+    for decision in decisions.select_related("item__session"):
         panel = decision.item.session.panel
         assert decision.recorded_by_id != panel.chair_id
         team = decision.area.inspection.memberships.values_list("user_id", flat=True)
@@ -180,15 +188,14 @@ def test_a_second_run_leaves_the_same_rows(loaded, db, settings):
     assert AssessmentEvent.objects.exists()
 
 
-def test_a_second_run_leaves_other_inspections_of_real_forces_alone(loaded, db, settings):
-    settings.DEBUG = True
+def test_the_demo_deletes_only_the_inspections_it_wrote(loaded, db):
     inspection = Inspection.objects.filter(programme__year=2008, force__name="Kent").get()
-    # Make Kent's inspection look like someone else's: no longer labelled by the demo.
+    # Make Kent's inspection look like someone else's: its history no longer names the demo.
     Inspection.history.filter(id=inspection.pk).update(history_change_reason="import")
-    call_command("load_demo", "--national", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert Inspection.objects.filter(pk=inspection.pk).exists()
-    assert Inspection.objects.filter(programme__year=2008, force__name="Kent").count() == 1
-    assert Inspection.objects.filter(programme__year=2008, force__is_fictional=False).count() == 43
+    assert national_inspections_delete() == 42
+    assert list(Inspection.objects.filter(force__is_fictional=False)) == [inspection]
+    assert EvidenceItem.objects.filter(criterion_assessment__area__inspection=inspection).count()
+    assert EvidenceItem.history.filter(criterion_assessment__area__inspection=inspection).exists()
 
 
 def test_refused_without_debug(loaded, db, settings):
