@@ -213,13 +213,14 @@ RATIONALE_ENDINGS = (
 
 OVERVIEW_PARTS = {
     "overview": (
-        "{force} polices {population} people in the {region} region through {units} basic "
-        "command units and {teams} neighbourhood teams.",
-        "The force works with {partnerships} crime and disorder reduction partnerships.",
+        "Demo text: this inspection of {force} ({region} region) was generated to try the "
+        "workbench, and its overview, evidence and figures describe no real inspection.",
+        "In the demo the force works through {units} basic command units, {teams} "
+        "neighbourhood teams and {partnerships} crime and disorder reduction partnerships.",
     ),
     "geography": (
         "The force area mixes {landscape}, with most people living in {settlement}.",
-        "Main roads and rail lines bring visitors and seasonal demand.",
+        "Demand peaks in the evenings and at weekends.",
     ),
     "demographics": (
         "The population has grown steadily since the 2001 Census, most of all in {settlement}.",
@@ -240,12 +241,12 @@ OVERVIEW_PARTS = {
 }
 OVERVIEW_WORDS = {
     "landscape": (
-        "dense urban areas and open countryside",
-        "industrial towns and upland moors",
-        "coastal resorts and farmland",
-        "suburbs and commuter villages",
+        "busy urban centres and quieter residential areas",
+        "town centres and the neighbourhoods around them",
+        "older housing estates and newer developments",
+        "commercial districts and suburbs",
     ),
-    "settlement": ("the main city", "the county town", "the larger towns", "the coastal strip"),
+    "settlement": ("the main urban centres", "the larger towns", "the busiest districts"),
     "priority": (
         "reducing serious violence",
         "tackling anti-social behaviour",

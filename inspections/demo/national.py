@@ -167,7 +167,6 @@ def _overview(force: Force, rng: random.Random) -> dict[str, str]:
     values = {
         "force": force.name,
         "region": force.region.name,
-        "population": f"{force.population:,}" if force.population else "about a million",
         "units": rng.randint(3, 8),
         "teams": rng.randint(25, 140),
         "partnerships": rng.randint(3, 12),
@@ -179,7 +178,9 @@ def _overview(force: Force, rng: random.Random) -> dict[str, str]:
     }
 
 
-def _findings_write(inspection, ranks, team, rng) -> None:
+def _findings_write(
+    inspection: Inspection, ranks: dict[str, int], team: list[AbstractUser], rng: random.Random
+) -> None:
     areas = list(inspection.areas.select_related("framework__scheme"))
     assessments = list(
         CriterionAssessment.objects.filter(area__inspection=inspection).select_related(
@@ -213,7 +214,15 @@ def _statement_set(assessment: CriterionAssessment, rank: int, rng: random.Rando
     assessment.statement = statements.compose(criterion.statement_template, choices)
 
 
-def _evidence_write(assessments, ranks, team, rng) -> None:
+def _evidence_write(
+    assessments: list[CriterionAssessment],
+    ranks: dict[str, int],
+    team: list[AbstractUser],
+    rng: random.Random,
+) -> None:
+    """Each criterion's three lists, sized by the grade proposed, a quarter of the items with
+    sub-points; written in bulk with their history rows (items first, so sub-points can
+    name them)."""
     sources = list(EvidenceSource.values)
     parents, points = [], []
     for assessment in assessments:
