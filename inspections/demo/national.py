@@ -23,7 +23,6 @@ from inspections.demo import content_national as bank
 from inspections.demo.content import PASSWORD
 from inspections.models import (
     CriterionAssessment,
-    EvidenceAttachment,
     EvidenceItem,
     EvidenceKind,
     EvidenceSource,
@@ -55,20 +54,31 @@ def national_inspections_delete() -> int:
         history_type="+", history_change_reason=bank.NATIONAL_SOURCE
     ).values_list("id", flat=True)
     inspection_ids = list(created.distinct())
-    items = EvidenceItem.objects.filter(
-        criterion_assessment__area__inspection_id__in=inspection_ids
+    _evidence_delete(
+        EvidenceItem.objects.filter(criterion_assessment__area__inspection_id__in=inspection_ids)
     )
-    EvidenceAttachment.objects.filter(item__in=items).delete()
-    # Thousands of items: deleted in two statements (sub-points, then the items above them)
-    # rather than one at a time with a "deleted" history row each, since every history row
-    # of these inspections goes below anyway.
-    items.filter(parent__isnull=False)._raw_delete(items.db)
-    items._raw_delete(items.db)
     Inspection.objects.filter(pk__in=inspection_ids).delete()
     for inspection_id in inspection_ids:
         for rows in inspection_history(inspection_id):
             rows.delete()
     return len(inspection_ids)
+
+
+def _evidence_delete(items) -> None:
+    """Thousands of items: those another record refers to (an attachment, a correction) go
+    through the ORM, so its rules apply; the rest in two statements (sub-points, then the
+    items above them) rather than one at a time with a "deleted" history row each, since
+    every history row of these inspections is deleted afterwards anyway."""
+    referenced = set()
+    for relation in EvidenceItem._meta.related_objects:
+        if relation.related_model is not EvidenceItem:
+            rows = relation.related_model._base_manager.filter(
+                **{f"{relation.field.name}__in": items}
+            )
+            referenced |= set(rows.values_list(relation.field.name, flat=True))
+    EvidenceItem.objects.filter(pk__in=referenced).delete()
+    items.filter(parent__isnull=False)._raw_delete(items.db)
+    items._raw_delete(items.db)
 
 
 def national_users_ensure() -> dict[str, AbstractUser]:

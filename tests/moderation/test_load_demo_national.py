@@ -23,6 +23,8 @@ from inspections.demo.national import national_inspections_delete
 from inspections.models import (
     AreaAssessment,
     AssessmentStatus,
+    Correction,
+    CorrectionField,
     CriterionAssessment,
     EvidenceItem,
     EvidenceKind,
@@ -197,6 +199,29 @@ def test_the_demo_deletes_only_the_inspections_it_wrote(loaded, db):
     assert list(Inspection.objects.filter(force__is_fictional=False)) == [inspection]
     assert EvidenceItem.objects.filter(criterion_assessment__area__inspection=inspection).count()
     assert EvidenceItem.history.filter(criterion_assessment__area__inspection=inspection).exists()
+
+
+def test_a_rerun_that_would_delete_a_correction_is_refused_unchanged(loaded, db, settings):
+    settings.DEBUG = True
+    item = EvidenceItem.objects.filter(
+        criterion_assessment__area__inspection__force__name="Kent", parent=None
+    ).first()
+    Correction.objects.create(
+        area=item.criterion_assessment.area,
+        criterion_assessment=item.criterion_assessment,
+        evidence_item=item,
+        field=CorrectionField.values[0],
+        area_status=item.criterion_assessment.area.status,
+        before=item.text,
+        after="Corrected.",
+        reason="A demo correction.",
+        made_by=item.author,
+    )
+    before = _row_counts()
+    with pytest.raises(CommandError, match="nothing changed"):
+        call_command("load_demo", "--national", stdout=io.StringIO())
+    assert _row_counts() == before
+    assert Correction.objects.get().evidence_item == item
 
 
 def test_refused_without_debug(loaded, db, settings):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import ProtectedError
 
 from inspections.reference import reference_data_load
 from moderation.demo import demo_load
@@ -52,7 +53,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Users (password 'demo'): {', '.join(summary['users'])}")
 
     def _national(self) -> None:
-        summary = national_demo_load()
+        try:
+            summary = national_demo_load()
+        except ProtectedError as error:
+            raise CommandError(
+                "The national demo was not reloaded, and nothing changed: its inspections "
+                "have records that must be kept (such as corrections made after "
+                f"publication): {', '.join(sorted({str(o) for o in error.protected_objects})[:3])}."
+            ) from error
         if summary["replaced_inspections"]:
             self.stdout.write(
                 f"Replaced {summary['replaced_inspections']} national demo inspections: "
