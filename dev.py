@@ -7,7 +7,7 @@
     python3 dev.py up --national
                            the same, and the national demo too: all 43 territorial forces
                            with 2008 inspections at every workflow stage (`load_demo
-                           --national`; 20 to 30 seconds on SQLite)
+                           --national`; 15 to 30 seconds on SQLite)
     python3 dev.py test    create .venv if needed, install requirements-dev.txt (production's
                            requirements plus test and lint tools), then lint and run the test
                            suite, one process per core (extra arguments go to pytest;
