@@ -26,6 +26,7 @@ from inspections.models import (
     AssessmentStatus,
     EvidenceItem,
     Inspection,
+    InspectionStatus,
     Programme,
 )
 from inspections.reference import reference_data_load
@@ -53,7 +54,8 @@ STAGE_ORDER = (
     AssessmentStatus.RELEASED,
     AssessmentStatus.PUBLISHED,
 )
-# Steps after submission, each with the stage it leads to and the actor who takes it.
+# The workflow's steps in order (`moderation.workflow.TRANSITIONS`, without referrals): the
+# action each event names, the status it leaves and the status it reaches.
 STEPS = (
     ("submit", AssessmentStatus.DRAFTING, AssessmentStatus.SUBMITTED),
     ("regional_moderate", AssessmentStatus.SUBMITTED, AssessmentStatus.REGIONALLY_MODERATED),
@@ -69,6 +71,7 @@ STEPS = (
 REGIONAL_SESSION = ("{} regional moderation", datetime.date(2008, 7, 8))
 NATIONAL_SESSION = ("{}: national moderation", datetime.date(2008, 9, 16))
 PANEL_MEMBER = "panel"
+PUBLISHED_ON = datetime.date(2008, 11, 3)
 LEADS_ON_NATIONAL_PANELS = 3
 
 
@@ -189,7 +192,10 @@ def _workflow_write(inspection: Inspection, ranks, number: int, panels, users) -
             area.status = target
         area.save()
     inspection.status = inspection_status_for([area.status for area in areas])
-    inspection.save(update_fields=["status"])
+    # As the publish step does, on the demo's timeline rather than today.
+    if inspection.status == InspectionStatus.PUBLISHED:
+        inspection.publication_date = PUBLISHED_ON
+    inspection.save(update_fields=["status", "publication_date"])
 
 
 def _stage_index(number: int, offset: int) -> int:

@@ -125,6 +125,10 @@ def test_every_workflow_stage_has_areas_with_the_rows_its_steps_write(national):
         assert all(d.state == DecisionState.CONFIRMED for d in area.decisions.all())
     statuses = {inspection.status for inspection in national}
     assert statuses == {"fieldwork", "moderation", "factual_accuracy", "published"}
+    assert all(
+        (inspection.publication_date is not None) == (inspection.status == "published")
+        for inspection in national
+    )
 
 
 def test_proposed_grades_follow_the_published_distribution(national):
