@@ -43,3 +43,13 @@ def test_help_lists_every_variable_dev_script_reads_and_succeeds(capsys):
 def test_an_unknown_command_prints_the_usage_and_fails(capsys):
     assert _dev_script().main(["dev.py", "deploy"]) == 2
     assert "WORKBENCH_ADDRESS" in capsys.readouterr().out
+
+
+def test_help_documents_the_national_demo(capsys):
+    assert _dev_script().main(["dev.py", "--help"]) == 0
+    assert "python3 dev.py up --national" in capsys.readouterr().out
+
+
+def test_up_with_an_unknown_option_prints_the_usage_and_fails(capsys):
+    assert _dev_script().main(["dev.py", "up", "--everything"]) == 2
+    assert "--national" in capsys.readouterr().out
