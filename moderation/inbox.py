@@ -20,7 +20,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
-from django.db.models import Max, Q
+from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 
 from inspections.completeness import still_missing
@@ -33,8 +33,15 @@ from inspections.models import (
 )
 from inspections.selectors.inspections import criteria_with_lists
 from inspections.services.practice import liaison_force
-from moderation.models import AgendaItem, DecisionState, FactualAccuracyComment, PanelDecision
-from moderation.selectors import areas_to_add, panels_for_user
+from moderation.models import (
+    AgendaItem,
+    DecisionState,
+    FactualAccuracyComment,
+    ModerationPanel,
+    PanelDecision,
+    PanelSession,
+)
+from moderation.selectors import areas_to_add
 from moderation.sufficiency import criterion_label, gaps_by_area
 from moderation.workflow import (
     BY_ACTION,
@@ -269,28 +276,30 @@ def _dissent_tasks(user, standing: Standing, decisions: list[PanelDecision]) -> 
 
 
 def _agenda_tasks(user, chaired) -> list[Task]:
-    """One task per open session of a panel the user chairs (`agenda_item_add`: only the
-    chair sets the agenda) with areas waiting for the panel that are not on it yet."""
+    """Per panel the user chairs (`agenda_item_add`: only the chair sets the agenda) with an
+    open session: the areas waiting for the panel (`areas_to_add`) that are on none of its
+    open sessions' agendas, to add to the latest open session."""
     tasks = []
     for panel in chaired:
-        for session in panel.sessions.all():
-            if not session.is_open:
-                continue
-            waiting = list(areas_to_add(session=session))
-            if waiting:
-                names = ", ".join(area.inspection.force.display_name for area in waiting)
-                url = reverse("moderation:session_detail", args=[session.pk])
-                tasks.append(Task(f"Add {names} to the agenda", session.title, url))
+        session = next((s for s in panel.sessions.all() if s.is_open), None)
+        if session is None:
+            continue
+        waiting = areas_to_add(session=session).exclude(
+            agenda_items__session__in=[s for s in panel.sessions.all() if s.is_open]
+        )
+        names = [area.inspection.force.display_name for area in waiting]
+        if names:
+            url = reverse("moderation:session_detail", args=[session.pk])
+            tasks.append(Task(f"Add {', '.join(names)} to the agenda", session.title, url))
     return tasks
 
 
 def _panel_tasks(user, standing: Standing) -> dict:
-    panels = [
-        panel
-        for panel in panels_for_user(user=user)
-        if panel.pk in standing.member_panel_ids
-        or user.pk in (panel.chair_id, panel.deputy_chair_id)
-    ]
+    sits = Q(pk__in=standing.member_panel_ids) | Q(chair_id=user.pk) | Q(deputy_chair_id=user.pk)
+    sessions = PanelSession.objects.order_by("-is_open", "-held_on", "-pk")
+    panels = list(
+        ModerationPanel.objects.filter(sits).prefetch_related(Prefetch("sessions", sessions))
+    )
     if not panels:
         return {}
     panel_ids = [panel.pk for panel in panels]
