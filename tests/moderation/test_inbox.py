@@ -19,6 +19,7 @@ from moderation.services.panels import (
     panel_decision_record,
 )
 from moderation.services.transitions import area_transition
+from moderation.workflow import decision_refusal, dissent_refusal, is_team_lead, standing_of
 from tests.moderation.moderation_support import (
     complete_area,
     complete_criterion,
@@ -200,3 +201,18 @@ def test_tasks_are_oldest_first(alice, inspection_a):
 def test_a_stranger_has_nothing_waiting(bob, inspection_a):
     assert inbox_for(user=bob).count == 0
     assert not PanelDecision.objects.exists()
+
+
+def test_the_rules_answer_the_same_with_a_standing_as_without(
+    alice, hmi, panel, member2, liaison, inspection_a, sessions
+):
+    area = np_area(inspection_a)
+    submit(area, alice, hmi)
+    item = AgendaItem.objects.select_related("session__panel").get(area=area, session=sessions[0])
+    decision = panel_decision_record(item=item, user=panel, outcome="confirm", grade=None)
+    dissent_record(decision=decision, user=member2, reason="Thin evidence.")
+    for user in (alice, hmi, panel, member2, liaison):
+        standing = standing_of(user)
+        assert decision_refusal(user, item, area, standing) == decision_refusal(user, item, area)
+        assert dissent_refusal(user, decision, standing) == dissent_refusal(user, decision)
+        assert is_team_lead(user, area, standing) == is_team_lead(user, area)
