@@ -103,7 +103,13 @@ class Inbox:
 
 
 def _oldest_first(task: Task) -> tuple:
-    return (task.since is None, task.since or datetime.min, task.label)
+    # Tasks without a date last; ties keep the order they were read in (criteria in tree order).
+    return (task.since is None, task.since or datetime.min)
+
+
+def _listed(words: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 
 def _name(area: AreaAssessment) -> str:
@@ -128,8 +134,9 @@ def _criteria_tasks(areas: list[AreaAssessment]) -> list[Task]:
         missing = still_missing(row)
         if missing:
             row.area = drafting[row.area_id]
-            label = f"{criterion_label(row)}: add the {' and '.join(missing.labels)}"
-            tasks.append(Task(label, _name(row.area), row.get_absolute_url(), row.updated_at))
+            about = f"{_name(row.area)}. Still to add: the {_listed(missing.labels)}."
+            label = criterion_label(row)
+            tasks.append(Task(label, about, row.get_absolute_url(), row.updated_at))
     return tasks
 
 
