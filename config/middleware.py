@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 from config.uploads import upload_limit_exceeded
+from moderation.inbox import inbox_count_forget
 
 # No page of the workbench uses any of these browser features; saying so stops an injected
 # script or a compromised dependency from asking for them.
@@ -91,3 +92,18 @@ class UploadLimitMiddleware:
             if upload_limit_exceeded(request):
                 return upload_too_large(request, size=None)
         return self.get_response(request)
+
+
+class InboxCountMiddleware:
+    """A change a person makes (any POST) may settle one of their tasks, so the navigation
+    forgets their remembered task count until their inbox is next worked out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.method == "POST" and user is not None and user.is_authenticated:
+            inbox_count_forget(user=user)
+        return response

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from moderation.inbox import inbox_count_remembered
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -20,12 +22,14 @@ class NavItem:
     within: frozenset[str] = frozenset()
     # Any one of these permissions shows the item; none listed, everyone signed in sees it.
     permissions: tuple[str, ...] = ()
+    # The item shows how many tasks wait in the person's inbox (the home page).
+    counts_tasks: bool = False
 
 
 # Short labels, so the service name and every item fit on one line at desktop widths
 # (tests/e2e/test_navigation_layout.py); each page's own heading says it in full.
 ITEMS = (
-    NavItem("Inspections", "home", frozenset({"home"})),
+    NavItem("Tasks", "home", frozenset({"home"}), counts_tasks=True),
     NavItem("Evidence", "inspections:evidence_search", frozenset({"inspections:evidence_search"})),
     NavItem(
         "Practice",
@@ -58,9 +62,10 @@ class ShownItem:
     label: str
     href: str
     current: str  # the aria-current value: "page", "true" or ""
+    count: int | None = None  # tasks waiting, where known
 
 
-def navigation_items(*, user, view_name: str) -> list[ShownItem]:
+def navigation_items(*, user, view_name: str, task_count: int | None = None) -> list[ShownItem]:
     if not user.is_authenticated:
         return []
     shown = []
@@ -68,8 +73,17 @@ def navigation_items(*, user, view_name: str) -> list[ShownItem]:
         if item.permissions and not any(user.has_perm(name) for name in item.permissions):
             continue
         current = "page" if view_name in item.pages else "true" if view_name in item.within else ""
-        shown.append(ShownItem(item.label, reverse(item.url_name), current))
+        count = task_count if item.counts_tasks else None
+        shown.append(ShownItem(item.label, reverse(item.url_name), current, count))
     return shown
+
+
+def _task_count(request, user) -> int | None:
+    """The home page's own count; elsewhere the one it last worked out (no query)."""
+    inbox = getattr(request, "inbox", None)
+    if inbox is not None:
+        return inbox.count
+    return inbox_count_remembered(user=user)
 
 
 def service_navigation(request):
@@ -79,4 +93,10 @@ def service_navigation(request):
     if user is None:
         return {}
     # A template calls a callable it is given, so the list is built only where it is shown.
-    return {"service_navigation": lambda: navigation_items(user=user, view_name=view_name)}
+    return {
+        "service_navigation": lambda: navigation_items(
+            user=user,
+            view_name=view_name,
+            task_count=_task_count(request, user) if user.is_authenticated else None,
+        )
+    }

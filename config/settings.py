@@ -89,6 +89,8 @@ MIDDLEWARE = [
     # refuses it) in its own call, before CSRF's view check or any view parses request.POST.
     "config.middleware.UploadLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: a signed-in person's POST forgets their remembered task count.
+    "config.middleware.InboxCountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the signed-in user on every history row written during a request.
     "simple_history.middleware.HistoryRequestMiddleware",

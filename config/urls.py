@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from inspections.views.home import home
+from moderation.views.home import home
 
 admin.site.site_header = "Inspection Workbench administration"
 admin.site.site_title = "Inspection Workbench"

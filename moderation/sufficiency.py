@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from grading.models import GradeLevel
+from grading.models import Criterion, GradeLevel
 from grading.significance import GradeGuidance
 from inspections.completeness import still_missing
 from inspections.models import AreaAssessment, CriterionAssessment
-from inspections.outcomes import inspection_outcomes
+from inspections.outcomes import inspection_outcomes, programme_outcomes
 from inspections.selectors.inspections import criteria_with_lists
 from moderation.models import GradeProposal
 
@@ -95,17 +95,27 @@ def rationale_problem(rationale: str, numbers: list[str]) -> str:
     return ""
 
 
-def proposal_gaps(area: AreaAssessment, guidance: GradeGuidance | None) -> list[Gap]:
+def proposal_gaps(
+    area: AreaAssessment,
+    guidance: GradeGuidance | None,
+    numbers: list[str] | None = None,
+    latest: GradeProposal | None = None,
+) -> list[Gap]:
+    """`numbers` (`citable_numbers`) and `latest` (the area's last proposal) are read here
+    when not given; `gaps_by_area` gives them, read once for many areas."""
     url = reverse("moderation:area_detail", args=[area.pk]) + "#proposal"
     where = "Proposed grade"
     if area.proposed_grade is None:
         return [Gap(where, "Propose a grade with its rationale.", url)]
     gaps = []
-    problem = rationale_problem(area.grade_rationale, citable_numbers(area))
+    if numbers is None:
+        numbers = citable_numbers(area)
+    problem = rationale_problem(area.grade_rationale, numbers)
     if problem:
         gaps.append(Gap(where, problem, url))
     if departs_from_guidance(area.proposed_grade, guidance):
-        latest = GradeProposal.objects.filter(area=area).first()
+        if latest is None:
+            latest = GradeProposal.objects.filter(area=area).first()
         if latest is None or not latest.departure_reason.strip():
             gaps.append(
                 Gap(where, "Explain why the grade differs from the indicator guidance.", url)
@@ -119,3 +129,44 @@ def area_gaps(*, area: AreaAssessment, guidance: GradeGuidance | None = None) ->
     for assessment in criteria_with_lists(areas=[area]):
         gaps.extend(criterion_gaps(assessment))
     return gaps + proposal_gaps(area, guidance)
+
+
+def gaps_by_area(*, areas: list[AreaAssessment]) -> dict[int, list[Gap]]:
+    """`area_gaps` with the indicator guidance (what the submit step's guard asks), for many
+    areas at once: the same rules, their inputs read in a few queries per programme rather
+    than per area. `areas` carry `inspection__force`, `inspection__programme` and
+    `proposed_grade`."""
+    gaps: dict[int, list[Gap]] = {area.pk: [] for area in areas}
+    if not areas:
+        return gaps
+    for row in criteria_with_lists(areas=areas):
+        gaps[row.area_id].extend(criterion_gaps(row))
+    numbers: dict[int, list[str]] = {area.framework_id: [] for area in areas}
+    explicit = Criterion.objects.filter(framework_id__in=numbers, is_implicit=False)
+    for criterion in explicit.select_related("parent__parent"):
+        numbers[criterion.framework_id].append(criterion.number)
+    latest: dict[int, GradeProposal] = {}
+    for proposal in GradeProposal.objects.filter(area__in=areas):
+        latest.setdefault(proposal.area_id, proposal)
+    guidance = _guidance_by_area(areas)
+    for area in areas:
+        gaps[area.pk] += proposal_gaps(
+            area, guidance.get(area.pk), sorted(numbers[area.framework_id]), latest.get(area.pk)
+        )
+    return gaps
+
+
+def _guidance_by_area(areas: list[AreaAssessment]) -> dict[int, GradeGuidance]:
+    """`area_guidance` for each area, the indicator results read once per programme."""
+    by_programme: dict = {}
+    for area in areas:
+        by_programme.setdefault(area.inspection.programme, []).append(area)
+    guidance = {}
+    for programme, group in by_programme.items():
+        forces = {area.inspection.force_id: area.inspection.force for area in group}.values()
+        outcomes = programme_outcomes(programme=programme, forces=forces)
+        for area in group:
+            outcome = outcomes.get(area.inspection.force_id, {}).get(area.framework_id)
+            if outcome is not None and outcome.rows:
+                guidance[area.pk] = outcome.guidance
+    return guidance

@@ -18,7 +18,7 @@ Who acts:
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 
@@ -29,7 +29,15 @@ from inspections.models import (
     TeamMembership,
     TeamRole,
 )
-from moderation.models import AgendaItem, DecisionState, ModerationPanel, PanelDecision, PanelKind
+from moderation.models import (
+    AgendaItem,
+    DecisionState,
+    Dissent,
+    ModerationPanel,
+    PanelDecision,
+    PanelKind,
+    PanelMembership,
+)
 from moderation.services import steps
 
 TEAM_LEAD = "team_lead"
@@ -169,14 +177,54 @@ def may_be_reopened(status: str) -> bool:
     return any(t.target == AssessmentStatus.DRAFTING for t in transitions_from(status))
 
 
-def is_team_lead(user: AbstractBaseUser, area: AreaAssessment) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and TeamMembership.objects.filter(
-            inspection_id=area.inspection_id, user=user, role=TeamRole.LEAD
-        ).exists()
+@dataclass(frozen=True)
+class Standing:
+    """Where one user stands, read once: the inspections whose teams they are on and those
+    they lead, the forces whose teams
+    they were on, the panels they are a member of, the decisions they dissented from. The
+    rules below take it in place of their own look-ups, so a page that asks them about many
+    areas or items (the inbox) costs the same few queries as one; the services leave it out
+    and the rules read the database, under the services' locks."""
+
+    team_inspection_ids: frozenset = field(default_factory=frozenset)
+    lead_inspection_ids: frozenset = field(default_factory=frozenset)
+    team_force_ids: frozenset = field(default_factory=frozenset)
+    member_panel_ids: frozenset = field(default_factory=frozenset)
+    dissented_decision_ids: frozenset = field(default_factory=frozenset)
+
+
+def standing_of(user: AbstractBaseUser) -> Standing:
+    """Three queries, whatever the number of inspections, panels and decisions."""
+    if not user.is_authenticated:
+        return Standing()
+    teams = list(
+        TeamMembership.objects.filter(user_id=user.pk).values_list(
+            "inspection_id", "inspection__force_id", "role"
+        )
     )
+    return Standing(
+        team_inspection_ids=frozenset(inspection for inspection, _, _ in teams),
+        lead_inspection_ids=frozenset(i for i, _, role in teams if role == TeamRole.LEAD),
+        team_force_ids=frozenset(force for _, force, _ in teams),
+        member_panel_ids=frozenset(
+            PanelMembership.objects.filter(user_id=user.pk).values_list("panel_id", flat=True)
+        ),
+        dissented_decision_ids=frozenset(
+            Dissent.objects.filter(member_id=user.pk).values_list("decision_id", flat=True)
+        ),
+    )
+
+
+def is_team_lead(
+    user: AbstractBaseUser, area: AreaAssessment, standing: Standing | None = None
+) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if standing is not None:
+        return area.inspection_id in standing.lead_inspection_ids
+    return TeamMembership.objects.filter(
+        inspection_id=area.inspection_id, user=user, role=TeamRole.LEAD
+    ).exists()
 
 
 def confirmer_id(panel: ModerationPanel, decision: PanelDecision) -> int | None:
@@ -205,32 +253,48 @@ def is_chair_for(
     return panel.kind == kind and confirmer_id(panel, decision) == user.pk and panel.covers(area)
 
 
-def was_on_team(user: AbstractBaseUser, area: AreaAssessment) -> bool:
+def was_on_team(
+    user: AbstractBaseUser, area: AreaAssessment, standing: Standing | None = None
+) -> bool:
     """No self-moderation: whoever was on any inspection team of the area's force may not
     record a decision or a dissent on it (they may still chair and confirm)."""
+    if standing is not None:
+        return area.inspection.force_id in standing.team_force_ids
     return TeamMembership.objects.filter(
         user_id=user.pk, inspection__force_id=area.inspection.force_id
     ).exists()
 
 
-def sits_on(user: AbstractBaseUser, panel: ModerationPanel) -> bool:
+def sits_on(
+    user: AbstractBaseUser, panel: ModerationPanel, standing: Standing | None = None
+) -> bool:
     """The chair, the deputy chair and the members."""
     if user.pk in (panel.chair_id, panel.deputy_chair_id):
         return True
-    return is_panel_member(user, panel)
+    return is_panel_member(user, panel, standing)
 
 
-def is_panel_member(user: AbstractBaseUser, panel: ModerationPanel) -> bool:
+def is_panel_member(
+    user: AbstractBaseUser, panel: ModerationPanel, standing: Standing | None = None
+) -> bool:
+    if standing is not None:
+        return panel.pk in standing.member_panel_ids
     return panel.memberships.filter(user_id=user.pk).exists()
 
 
-def decision_refusal(user: AbstractBaseUser, item: AgendaItem, area: AreaAssessment) -> str:
+def decision_refusal(
+    user: AbstractBaseUser,
+    item: AgendaItem,
+    area: AreaAssessment,
+    standing: Standing | None = None,
+) -> str:
     """Why `user` may not record a decision on the agenda item now; empty when they may. The
-    one rule for the service that records a decision and for the page that offers the form."""
+    one rule for the service that records a decision, the page that offers the form and the
+    inbox that lists it (which passes `standing`)."""
     panel = item.session.panel
-    if not sits_on(user, panel):
+    if not sits_on(user, panel, standing):
         return "Only members of this panel record its decisions."
-    if was_on_team(user, area):
+    if was_on_team(user, area, standing):
         return (
             f"You were on {area.inspection.force.display_name}'s inspection team, so you cannot "
             "decide on it: another member records the decision."
@@ -251,22 +315,32 @@ def decision_refusal(user: AbstractBaseUser, item: AgendaItem, area: AreaAssessm
     return ""
 
 
-def dissent_refusal(user: AbstractBaseUser, decision: PanelDecision) -> str:
+def dissent_refusal(
+    user: AbstractBaseUser, decision: PanelDecision, standing: Standing | None = None
+) -> str:
     """Why `user` may not dissent from `decision`; empty when they may. A member other than
     the recorder and the chair dissents, once per decision (the deputy chair may dissent: they
     confirm only the chair's own decisions)."""
     panel = decision.item.session.panel
-    if panel.chair_id == user.pk or not is_panel_member(user, panel):
+    if panel.chair_id == user.pk or not is_panel_member(user, panel, standing):
         return "Only the panel's members (not its chair) record a dissent."
-    if was_on_team(user, decision.area):
+    if was_on_team(user, decision.area, standing):
         return "You were on this force's inspection team, so you cannot dissent on its grade."
     if decision.recorded_by_id == user.pk:
         return "You recorded this decision; you cannot dissent from it."
     if decision.state not in (DecisionState.PENDING, DecisionState.CONFIRMED):
         return "This decision no longer stands."
-    if decision.dissents.filter(member_id=user.pk).exists():
+    if _has_dissented(user, decision, standing):
         return "You have already recorded a dissent on this decision."
     return ""
+
+
+def _has_dissented(
+    user: AbstractBaseUser, decision: PanelDecision, standing: Standing | None
+) -> bool:
+    if standing is not None:
+        return decision.pk in standing.dissented_decision_ids
+    return decision.dissents.filter(member_id=user.pk).exists()
 
 
 def actor_allowed(

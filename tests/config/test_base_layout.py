@@ -34,7 +34,7 @@ def _labels(items):
 def test_the_items_are_the_earlier_ones_and_survey_indicators(hmi):
     items = navigation_items(user=hmi, view_name="home")
     assert _labels(items) == [
-        "Inspections",
+        "Tasks",
         "Evidence",
         "Practice",
         "Moderation",

@@ -10,9 +10,7 @@ from inspections.models import (
     InspectionStatus,
 )
 from inspections.services import evidence as services
-from inspections.services.inspections import inspection_create
 from inspections.services.none_identified import none_identified_set
-from tests.factories import ForceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,27 +83,6 @@ def test_inspection_page_is_constant_query(
     with django_assert_max_num_queries(11):
         response = client.get(_url(inspection_a))
     assert response.status_code == 200
-
-
-@pytest.mark.parametrize("inspections", [1, 6])
-def test_home_page_is_constant_query(
-    client, panel, programme_2008, django_assert_max_num_queries, inspections
-):
-    for _ in range(inspections):
-        inspection_create(force=ForceFactory(), programme=programme_2008)
-    client.force_login(panel)
-    with django_assert_max_num_queries(5):
-        response = client.get(reverse("home"))
-    assert len(response.context["inspections"]) == inspections
-
-
-def test_home_shows_progress(client, alice, inspection_a):
-    assessment = CriterionAssessment.objects.filter(area__inspection=inspection_a).first()
-    assessment.statement = "Written."
-    assessment.save()
-    client.force_login(alice)
-    (row,) = client.get(reverse("home")).context["inspections"]
-    assert (row.statements_written, row.criteria_total, row.evidence_total) == (1, 9, 0)
 
 
 def _released(inspection):

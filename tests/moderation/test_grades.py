@@ -5,12 +5,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from inspections.exceptions import AssessmentLocked, WorkflowRefused
-from inspections.models import EvidenceKind, NoneIdentified
+from inspections.models import AreaAssessment, EvidenceKind, NoneIdentified
 from inspections.services import evidence as evidence_services
 from inspections.services.none_identified import none_identified_set
 from moderation.models import GradeProposal
 from moderation.services.proposals import grade_propose
-from moderation.sufficiency import area_gaps, cited_numbers
+from moderation.sufficiency import area_gaps, area_guidance, cited_numbers, gaps_by_area
 from tests.inspections.outcome_support import results_create
 from tests.moderation.moderation_support import NP_RATIONALE, complete_area, grade, np_area
 
@@ -228,3 +228,25 @@ class TestProposalPage:
         client.force_login(bob)
         assert client.post(url, {"kind": "strength", "marked": "1"}).status_code == 404
         assert not NoneIdentified.objects.exists()
+
+
+def test_the_inbox_reads_of_the_gaps_give_the_same_gaps_as_the_submit_guard(
+    inspection_a, inspection_b, force_a, alice, bob, hmi
+):
+    """`gaps_by_area` (the inbox, many areas at once) and `area_gaps` with the guidance (the
+    submit step's guard) agree: incomplete, complete, and departing from guidance that came
+    after the proposal."""
+    complete_area(np_area(inspection_a), alice, hmi, proposal="Exceeding")
+    results_create(force_a)  # the guidance now supports "meeting" only: a reason is missing
+    areas = list(
+        AreaAssessment.objects.filter(inspection__in=[inspection_a, inspection_b]).select_related(
+            "framework", "inspection__force", "inspection__programme", "proposed_grade"
+        )
+    )
+    by_area = gaps_by_area(areas=areas)
+    for area in areas:
+        assert by_area[area.pk] == area_gaps(area=area, guidance=area_guidance(area))
+    departing = by_area[np_area(inspection_a).pk]
+    assert [gap.what for gap in departing] == [
+        "Explain why the grade differs from the indicator guidance."
+    ]
