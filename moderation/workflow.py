@@ -18,7 +18,7 @@ Who acts:
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 
@@ -205,32 +205,67 @@ def is_chair_for(
     return panel.kind == kind and confirmer_id(panel, decision) == user.pk and panel.covers(area)
 
 
-def was_on_team(user: AbstractBaseUser, area: AreaAssessment) -> bool:
+@dataclass(frozen=True)
+class Standing:
+    """What the rules below ask about a user, loaded once for a page of many agenda items
+    (`standing_for`): the forces whose inspection teams they were on and the panels they are a
+    member of. Each rule takes it as an option and asks the database itself without it."""
+
+    team_force_ids: frozenset = field(default_factory=frozenset)
+    member_panel_ids: frozenset = field(default_factory=frozenset)
+
+
+def standing_for(user: AbstractBaseUser) -> Standing:
+    """Two queries, whatever the number of items the page shows."""
+    teams = TeamMembership.objects.filter(user_id=user.pk)
+    panels = ModerationPanel.objects.filter(memberships__user_id=user.pk)
+    return Standing(
+        frozenset(teams.values_list("inspection__force_id", flat=True)),
+        frozenset(panels.values_list("pk", flat=True)),
+    )
+
+
+def was_on_team(
+    user: AbstractBaseUser, area: AreaAssessment, standing: Standing | None = None
+) -> bool:
     """No self-moderation: whoever was on any inspection team of the area's force may not
     record a decision or a dissent on it (they may still chair and confirm)."""
+    if standing is not None:
+        return area.inspection.force_id in standing.team_force_ids
     return TeamMembership.objects.filter(
         user_id=user.pk, inspection__force_id=area.inspection.force_id
     ).exists()
 
 
-def sits_on(user: AbstractBaseUser, panel: ModerationPanel) -> bool:
+def sits_on(
+    user: AbstractBaseUser, panel: ModerationPanel, standing: Standing | None = None
+) -> bool:
     """The chair, the deputy chair and the members."""
     if user.pk in (panel.chair_id, panel.deputy_chair_id):
         return True
-    return is_panel_member(user, panel)
+    return is_panel_member(user, panel, standing)
 
 
-def is_panel_member(user: AbstractBaseUser, panel: ModerationPanel) -> bool:
+def is_panel_member(
+    user: AbstractBaseUser, panel: ModerationPanel, standing: Standing | None = None
+) -> bool:
+    if standing is not None:
+        return panel.pk in standing.member_panel_ids
     return panel.memberships.filter(user_id=user.pk).exists()
 
 
-def decision_refusal(user: AbstractBaseUser, item: AgendaItem, area: AreaAssessment) -> str:
+def decision_refusal(
+    user: AbstractBaseUser,
+    item: AgendaItem,
+    area: AreaAssessment,
+    standing: Standing | None = None,
+) -> str:
     """Why `user` may not record a decision on the agenda item now; empty when they may. The
     one rule for the service that records a decision and for the page that offers the form."""
     panel = item.session.panel
-    if not sits_on(user, panel):
+    if not sits_on(user, panel, standing):
         return "Only members of this panel record its decisions."
-    if was_on_team(user, area):
+    if was_on_team(user, area, standing):
         return (
             f"You were on {area.inspection.force.display_name}'s inspection team, so you cannot "
             "decide on it: another member records the decision."
@@ -251,20 +286,23 @@ def decision_refusal(user: AbstractBaseUser, item: AgendaItem, area: AreaAssessm
     return ""
 
 
-def dissent_refusal(user: AbstractBaseUser, decision: PanelDecision) -> str:
+def dissent_refusal(
+    user: AbstractBaseUser, decision: PanelDecision, standing: Standing | None = None
+) -> str:
     """Why `user` may not dissent from `decision`; empty when they may. A member other than
     the recorder and the chair dissents, once per decision (the deputy chair may dissent: they
     confirm only the chair's own decisions)."""
     panel = decision.item.session.panel
-    if panel.chair_id == user.pk or not is_panel_member(user, panel):
+    if panel.chair_id == user.pk or not is_panel_member(user, panel, standing):
         return "Only the panel's members (not its chair) record a dissent."
-    if was_on_team(user, decision.area):
+    if was_on_team(user, decision.area, standing):
         return "You were on this force's inspection team, so you cannot dissent on its grade."
     if decision.recorded_by_id == user.pk:
         return "You recorded this decision; you cannot dissent from it."
     if decision.state not in (DecisionState.PENDING, DecisionState.CONFIRMED):
         return "This decision no longer stands."
-    if decision.dissents.filter(member_id=user.pk).exists():
+    # `.all()` reads dissents a page prefetched; without them it is one query, as before.
+    if any(dissent.member_id == user.pk for dissent in decision.dissents.all()):
         return "You have already recorded a dissent on this decision."
     return ""
 

@@ -1,0 +1,133 @@
+"""The national panel's consistency flags, on hand-made figures (no database)."""
+
+from moderation.consistency import (
+    BALANCE,
+    GUIDANCE,
+    REGIONAL,
+    ForceFigures,
+    balance_flag,
+    consistency,
+    guidance_flag,
+    panel_rates,
+)
+
+
+def _row(key, grade="Meeting", strengths=5, afi=5, **kwargs):
+    return ForceFigures(
+        key=key,
+        force=f"Force {key}",
+        grade=grade,
+        strengths=strengths,
+        areas_for_improvement=afi,
+        **kwargs,
+    )
+
+
+def test_a_grade_the_guidance_does_not_support_is_flagged_with_what_it_supports():
+    row = _row(1, grade="Exceeding", departs_from_guidance=True, guidance_supports=("meeting",))
+    flag = guidance_flag(row)
+    assert flag.kind == GUIDANCE
+    assert flag.reason == "Proposed Exceeding; the survey indicator guidance supports meeting."
+
+
+def test_a_supported_grade_or_no_grade_raises_no_guidance_flag():
+    assert guidance_flag(_row(1, departs_from_guidance=False)) is None
+    assert guidance_flag(_row(1, grade=None, departs_from_guidance=True)) is None
+
+
+def test_balance_is_strengths_as_a_share_of_strengths_and_areas_for_improvement():
+    assert _row(1, strengths=3, afi=1).balance == 75
+    assert _row(1, strengths=0, afi=0).balance is None
+
+
+def test_a_balance_outside_the_others_range_for_the_same_grade_is_flagged_with_figures():
+    rows = [
+        _row(1, strengths=6, afi=4),  # 60%
+        _row(2, strengths=5, afi=5),  # 50%
+        _row(3, strengths=1, afi=9),  # 10%: below 50..60
+        _row(4, grade="Failing", strengths=1, afi=9),
+    ]
+    flag = balance_flag(rows[2], rows)
+    assert flag.kind == BALANCE
+    assert flag.title == "Balance of evidence below the others proposed Meeting"
+    assert flag.reason == (
+        "1 strengths to 9 areas for improvement: 10% strengths, outside 50% to 60% for the "
+        "2 other forces proposed Meeting."
+    )
+    assert "above" in balance_flag(rows[0], rows).title  # 60% against 10..50
+    assert balance_flag(rows[1], rows) is None  # 50% lies within 10..60
+
+
+def test_a_balance_at_the_edge_of_the_range_is_not_flagged():
+    rows = [_row(1, strengths=5, afi=5), _row(2, strengths=5, afi=5), _row(3, strengths=5, afi=5)]
+    assert all(balance_flag(row, rows) is None for row in rows)
+
+
+def test_the_balance_needs_two_other_forces_with_the_same_grade():
+    rows = [_row(1, strengths=9, afi=1), _row(2, strengths=1, afi=9)]
+    assert balance_flag(rows[0], rows) is None
+
+
+def test_each_regional_panels_change_rate_counts_only_its_decided_areas():
+    rows = [
+        _row(1, regional_panel="North", regional_changed=True),
+        _row(2, regional_panel="North", regional_changed=False),
+        _row(3, regional_panel="North", regional_changed=None),
+        _row(4, regional_panel="South", regional_changed=False),
+    ]
+    rates = {rate.panel: (rate.decided, rate.changed, rate.rate) for rate in panel_rates(rows)}
+    assert rates == {"North": (2, 1, 50.0), "South": (1, 0, 0.0)}
+
+
+def test_a_panel_far_from_the_others_mean_is_flagged_with_its_figures():
+    rows = [
+        _row(1, regional_panel="East", regional_changed=True),
+        _row(2, regional_panel="East", regional_changed=True),
+        _row(3, regional_panel="North", regional_changed=False),
+        _row(4, regional_panel="South", regional_changed=False),
+        _row(5, regional_panel="South", regional_changed=True),
+    ]
+    rates = {rate.panel: rate for rate in panel_rates(rows)}
+    east = rates["East"]
+    assert east.others_median == 25.0
+    assert east.flag.kind == REGIONAL
+    assert east.flag.reason == (
+        "East changed 2 of 2 grades (100%); the median of the other 2 panels is 25%, "
+        "more than 25 points away."
+    )
+    assert "more often" in east.flag.title
+    assert rates["South"].flag is None  # 50% against the median of 100% and 0%: 50%
+    assert rates["North"].flag is not None and "less often" in rates["North"].flag.title
+
+
+def test_two_panels_make_no_comparison():
+    rows = [
+        _row(1, regional_panel="East", regional_changed=True),
+        _row(2, regional_panel="North", regional_changed=False),
+    ]
+    assert all(rate.flag is None for rate in panel_rates(rows))
+
+
+def test_consistency_puts_every_flag_on_its_row_and_a_panels_flag_on_its_forces():
+    rows = [
+        _row(1, regional_panel="East", regional_changed=True, strengths=9, afi=1),
+        _row(2, regional_panel="North", regional_changed=False),
+        _row(3, regional_panel="South", regional_changed=False),
+        _row(4, regional_panel="West", regional_changed=False),
+        _row(5, regional_panel="West", departs_from_guidance=True, guidance_supports=("x",)),
+    ]
+    result = consistency(rows)
+    assert [flag.kind for flag in result.flags[1]] == [BALANCE, REGIONAL]
+    # North's 0% against the median of 100%, 0% and 0%: one far panel flags only itself.
+    assert result.flags[2] == []
+    assert [flag.kind for flag in result.flags[5]] == [GUIDANCE]
+    assert [rate.panel for rate in result.panels] == ["East", "North", "South", "West"]
+
+
+def test_a_median_resists_one_far_panel():
+    rows = [_row(1, regional_panel="East", regional_changed=True)] + [
+        _row(n, regional_panel=name, regional_changed=False)
+        for n, name in enumerate(["North", "South", "West"], start=2)
+    ]
+    flagged = [rate.panel for rate in panel_rates(rows) if rate.flag]
+    assert flagged == ["East"]
