@@ -7,9 +7,13 @@ hand-made figures and the page states them as written here:
   rule is `moderation.sufficiency.departs_from_guidance`; the selector asks it and passes the
   answer here with the guidance's words).
 - balance: a force's balance, its strengths as a share of strengths and areas for
-  improvement together, lies outside the lowest..highest balance of the other forces proposed
-  for the same grade on the agenda. Compared only when at least `MIN_PEERS` other forces with
-  a balance share the grade, since one or two forces make no range.
+  improvement together, lies beyond the fences of the other forces proposed for the same
+  grade on the agenda: below their lower quartile or above their upper quartile by more than
+  1.5 times their interquartile range (Tukey's fences), and by at least `MIN_FENCE` points so
+  that peers with near-equal balances do not flag every small difference. Not the others'
+  lowest..highest: with that range the top and bottom force of every grade would always be
+  flagged. Compared only when at least `MIN_BALANCE_PEERS` other forces with a balance share
+  the grade, since quartiles of fewer say little.
 - regional panel: a regional panel's change rate (the share of its confirmed decisions on the
   agenda's areas that changed the grade) differs from the median of the other panels' rates
   by more than `RATE_THRESHOLD` percentage points. The median, not the mean, so that one
@@ -18,9 +22,12 @@ hand-made figures and the page states them as written here:
 """
 
 from dataclasses import dataclass, field
-from statistics import median
+from statistics import median, quantiles
 
 MIN_PEERS = 2
+MIN_BALANCE_PEERS = 4
+FENCE_FACTOR = 1.5
+MIN_FENCE = 10.0
 RATE_THRESHOLD = 25.0
 
 GUIDANCE = "guidance"
@@ -92,6 +99,13 @@ def guidance_flag(row: ForceFigures) -> Flag | None:
     )
 
 
+def balance_fences(peers: list[float]) -> tuple[float, float]:
+    """Tukey's fences of the peers' balances, each at least `MIN_FENCE` from its quartile."""
+    lower_quartile, _, upper_quartile = quantiles(peers, n=4, method="inclusive")
+    reach = max(FENCE_FACTOR * (upper_quartile - lower_quartile), MIN_FENCE)
+    return lower_quartile - reach, upper_quartile + reach
+
+
 def balance_flag(row: ForceFigures, rows: list[ForceFigures]) -> Flag | None:
     if row.grade is None or row.balance is None:
         return None
@@ -100,9 +114,9 @@ def balance_flag(row: ForceFigures, rows: list[ForceFigures]) -> Flag | None:
         for other in rows
         if other.key != row.key and other.grade == row.grade and other.balance is not None
     ]
-    if len(peers) < MIN_PEERS:
+    if len(peers) < MIN_BALANCE_PEERS:
         return None
-    low, high = min(peers), max(peers)
+    low, high = balance_fences(peers)
     if low <= row.balance <= high:
         return None
     side = "below" if row.balance < low else "above"
@@ -110,8 +124,9 @@ def balance_flag(row: ForceFigures, rows: list[ForceFigures]) -> Flag | None:
         BALANCE,
         f"Balance of evidence {side} the others proposed {row.grade}",
         f"{row.strengths} strengths to {row.areas_for_improvement} areas for improvement: "
-        f"{_pct(row.balance)} strengths, outside {_pct(low)} to {_pct(high)} for the "
-        f"{len(peers)} other forces proposed {row.grade}.",
+        f"{_pct(row.balance)} strengths, outside {_pct(max(low, 0))} to {_pct(min(high, 100))} "
+        f"(the fences of the {len(peers)} other forces proposed {row.grade}, whose balances "
+        f"run from {_pct(min(peers))} to {_pct(max(peers))}).",
     )
 
 

@@ -195,6 +195,9 @@ class NationalComparison:
     criteria: list
     panels: list
     min_peers: int = consistency.MIN_PEERS
+    min_balance_peers: int = consistency.MIN_BALANCE_PEERS
+    fence_factor: float = consistency.FENCE_FACTOR
+    min_fence: float = consistency.MIN_FENCE
     rate_threshold: float = consistency.RATE_THRESHOLD
 
     def peers_of(self, area_id: int) -> list[ForceRow]:

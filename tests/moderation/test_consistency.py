@@ -5,6 +5,7 @@ from moderation.consistency import (
     GUIDANCE,
     REGIONAL,
     ForceFigures,
+    balance_fences,
     balance_flag,
     consistency,
     guidance_flag,
@@ -40,32 +41,45 @@ def test_balance_is_strengths_as_a_share_of_strengths_and_areas_for_improvement(
     assert _row(1, strengths=0, afi=0).balance is None
 
 
-def test_a_balance_outside_the_others_range_for_the_same_grade_is_flagged_with_figures():
-    rows = [
-        _row(1, strengths=6, afi=4),  # 60%
-        _row(2, strengths=5, afi=5),  # 50%
-        _row(3, strengths=1, afi=9),  # 10%: below 50..60
-        _row(4, grade="Failing", strengths=1, afi=9),
-    ]
-    flag = balance_flag(rows[2], rows)
+def _shares(*percentages, grade="Meeting"):
+    """Rows whose balances are the given percentages (strengths out of 100 items)."""
+    return [_row(n, grade=grade, strengths=p, afi=100 - p) for n, p in enumerate(percentages)]
+
+
+def test_the_fences_are_a_quartile_less_or_more_one_and_a_half_interquartile_ranges():
+    assert balance_fences([20, 40, 60, 80]) == (35 - 45, 65 + 45)
+
+
+def test_the_fences_keep_at_least_ten_points_from_the_quartiles():
+    assert balance_fences([50, 50, 55, 60]) == (40, 66.25)
+
+
+def test_a_balance_beyond_the_fences_of_the_others_for_the_same_grade_is_flagged_with_figures():
+    rows = [*_shares(50, 50, 55, 60), _row(9, strengths=1, afi=9), _row(10, grade="Failing")]
+    flag = balance_flag(rows[4], rows)
     assert flag.kind == BALANCE
     assert flag.title == "Balance of evidence below the others proposed Meeting"
     assert flag.reason == (
-        "1 strengths to 9 areas for improvement: 10% strengths, outside 50% to 60% for the "
-        "2 other forces proposed Meeting."
+        "1 strengths to 9 areas for improvement: 10% strengths, outside 40% to 66% (the fences "
+        "of the 4 other forces proposed Meeting, whose balances run from 50% to 60%)."
     )
-    assert "above" in balance_flag(rows[0], rows).title  # 60% against 10..50
-    assert balance_flag(rows[1], rows) is None  # 50% lies within 10..60
 
 
-def test_a_balance_at_the_edge_of_the_range_is_not_flagged():
-    rows = [_row(1, strengths=5, afi=5), _row(2, strengths=5, afi=5), _row(3, strengths=5, afi=5)]
+def test_the_highest_and_lowest_of_a_close_group_are_not_flagged_for_being_the_extremes():
+    rows = _shares(50, 52, 55, 58, 60)
     assert all(balance_flag(row, rows) is None for row in rows)
 
 
-def test_the_balance_needs_two_other_forces_with_the_same_grade():
-    rows = [_row(1, strengths=9, afi=1), _row(2, strengths=1, afi=9)]
-    assert balance_flag(rows[0], rows) is None
+def test_a_wide_spread_flags_nothing():
+    rows = _shares(20, 40, 60, 80, 95)
+    assert all(balance_flag(row, rows) is None for row in rows)
+
+
+def test_the_balance_needs_four_other_forces_with_the_same_grade():
+    rows = [*_shares(50, 50, 50), _row(9, strengths=1, afi=99)]
+    assert balance_flag(rows[3], rows) is None
+    rows = [*rows, _row(10, grade="Failing", strengths=50, afi=50)]
+    assert balance_flag(rows[3], rows) is None
 
 
 def test_each_regional_panels_change_rate_counts_only_its_decided_areas():
@@ -79,7 +93,7 @@ def test_each_regional_panels_change_rate_counts_only_its_decided_areas():
     assert rates == {"North": (2, 1, 50.0), "South": (1, 0, 0.0)}
 
 
-def test_a_panel_far_from_the_others_mean_is_flagged_with_its_figures():
+def test_a_panel_far_from_the_others_median_is_flagged_with_its_figures():
     rows = [
         _row(1, regional_panel="East", regional_changed=True),
         _row(2, regional_panel="East", regional_changed=True),
