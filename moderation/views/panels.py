@@ -87,17 +87,20 @@ def _item_context(request, item, form=None) -> dict:
         form = DecisionForm(scheme=area.framework.scheme)
     national = item.session.panel.kind == PanelKind.NATIONAL
     comparison = national_comparison(entries=peers) if national else None
+    same_grade = comparison.peers_of(area.pk) if comparison else []
+    # A national agenda holds up to 43 forces: side by side go those proposed the same grade.
+    beside = [row.entry for row in same_grade] if national else peers
     return {
         "item": item,
         "panel": item.session.panel,
         "area": area,
         "summary": entry.summary,
-        "summaries": [peer.summary for peer in peers],
-        "rows": side_by_side([peer.summary for peer in peers]),
+        "summaries": [peer.summary for peer in beside],
+        "rows": side_by_side([peer.summary for peer in beside]),
         "decisions": decisions,
         "actions": actions,
         "comparison": comparison,
-        "peers": comparison.peers_of(area.pk) if comparison else [],
+        "peers": same_grade,
         "form": form if actions.may_record else None,
         "decline_form": ChairNoteForm(),
         "dissent_form": DissentForm(),
