@@ -4,8 +4,11 @@ each persona sees, the flags with their figures, the filters, and constant queri
 import pytest
 from django.urls import reverse
 
+from inspections.outcomes import inspection_outcomes
 from moderation.models import DecisionOutcome, PanelDecision
 from moderation.services.panels import panel_decision_record
+from moderation.sufficiency import guidance_key
+from tests.inspections.outcome_support import like_staffordshire
 from tests.moderation.agenda_support import national_agenda, national_force
 from tests.moderation.moderation_support import grade, np_area, submit
 
@@ -211,3 +214,26 @@ def test_the_national_pages_are_constant_query(
     assert response.status_code == 200
     if page == "session":
         assert len(response.context["rows"]) == 8
+
+
+def test_a_grade_the_indicator_guidance_does_not_support_is_flagged_on_the_table(
+    client, national, hmi, panel
+):
+    area = national_force(national, hmi, name="Surveyshire", region="Midlands")
+    like_staffordshire(area.inspection.force)
+    guidance = inspection_outcomes(inspection=area.inspection)[area.framework_id].guidance
+    unsupported = next(
+        level
+        for level in area.framework.scheme.levels.all()
+        if guidance_key(level) and guidance_key(level) not in guidance.supports
+    )
+    area.proposed_grade = unsupported
+    area.save()
+    client.force_login(panel)
+    response = client.get(_session_url(national))
+    (row,) = response.context["rows"]
+    assert [flag.kind for flag in row.flags] == ["guidance"]
+    supported = " or ".join(guidance.supports)
+    reason = f"Proposed {unsupported.label}; the survey indicator guidance supports {supported}."
+    assert reason in response.content.decode()
+    assert f"Supports {supported}" in response.content.decode()
