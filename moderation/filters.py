@@ -21,6 +21,7 @@ FLAG_CHOICES = [
 class NationalComparisonFilter(django_filters.FilterSet):
     region = django_filters.ModelChoiceFilter(
         field_name="area__inspection__force__region",
+        label="Region",
         queryset=Region.objects.order_by("order", "name"),
         empty_label="Any region",
     )
