@@ -1,5 +1,6 @@
-"""Moderation panels: my panels, a session's agenda side by side, one agenda item with its
-decisions, and the members' and chair's actions on it."""
+"""Moderation panels: my panels, a session's agenda (a regional one side by side, a national
+one in the filtered comparison table), one agenda item with its decisions, and the members'
+and chair's actions on it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
