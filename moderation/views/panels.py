@@ -1,5 +1,6 @@
-"""Moderation panels: my panels, a session's agenda side by side, one agenda item with its
-decisions, and the members' and chair's actions on it."""
+"""Moderation panels: my panels, a session's agenda (a regional one side by side, a national
+one in the filtered comparison table), one agenda item with its decisions, and the members'
+and chair's actions on it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,30 +9,21 @@ from django.views.decorators.http import require_POST
 
 from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment
+from moderation.filters import NationalComparisonFilter, flag_matches
 from moderation.forms import AgendaAddForm, ChairNoteForm, DecisionForm, DissentForm
+from moderation.models import PanelKind
 from moderation.selectors import (
     agenda_item_get_for_user,
-    agenda_item_summaries,
-    area_summaries,
     areas_to_add,
     comparisons,
     decision_get_for_user,
-    decisions_for_area,
-    item_actions,
     panels_for_user,
     session_get_for_user,
     side_by_side,
 )
+from moderation.selectors.agenda import item_peers, national_comparison, session_agenda
 from moderation.services import panels as services
 from moderation.views.areas import attempt, form_data, show_refusal
-
-_AREA_RELATIONS = (
-    "framework__scheme",
-    "inspection__force__region",
-    "inspection__programme",
-    "proposed_grade",
-    "final_grade",
-)
 
 
 @login_required
@@ -40,22 +32,34 @@ def panel_list(request):
     return render(request, "moderation/panel_list.html", {"panels": panels})
 
 
+def _national_context(request, session, entries) -> dict:
+    """The comparison table over the whole agenda, then the rows the filters keep (an unusable
+    filter value is shown as an error and the table stays unfiltered)."""
+    comparison = national_comparison(entries=entries)
+    filterset = NationalComparisonFilter(request.GET, queryset=session.items.all(), session=session)
+    rows = comparison.rows
+    if filterset.is_valid():
+        kept = set(filterset.qs.values_list("pk", flat=True))
+        wanted = filterset.form.cleaned_data.get("flag")
+        rows = [r for r in rows if r.entry.item.pk in kept and flag_matches(r.flags, wanted)]
+    return {"comparison": comparison, "rows": rows, "filterset": filterset}
+
+
 @login_required
 def session_detail(request, pk):
     session = session_get_for_user(user=request.user, pk=pk)
-    items = list(session.items.select_related(*(f"area__{r}" for r in _AREA_RELATIONS)))
-    summaries = area_summaries(areas=[item.area for item in items])
-    for item, summary in zip(items, summaries, strict=True):
-        summary.item = item
+    entries = session_agenda(user=request.user, session=session)
     is_chair = session.panel.chair_id == request.user.pk
     context = {
         "session": session,
         "panel": session.panel,
-        "items": summaries,
-        "comparisons": comparisons(summaries),
+        "entries": entries,
+        "comparisons": comparisons([entry.summary for entry in entries]),
         "is_chair": is_chair,
         "awaiting": areas_to_add(session=session) if is_chair and session.is_open else [],
     }
+    if session.panel.kind == PanelKind.NATIONAL:
+        context.update(_national_context(request, session, entries))
     return render(request, "moderation/session_detail.html", context)
 
 
@@ -77,20 +81,27 @@ def agenda_add(request, pk):
 
 def _item_context(request, item, form=None) -> dict:
     area = item.area
-    summary, summaries = agenda_item_summaries(item=item, relations=_AREA_RELATIONS)
-    decisions = decisions_for_area(area=area)
-    actions = item_actions(user=request.user, item=item, decisions=decisions)
+    peers = item_peers(user=request.user, item=item)
+    entry = next(peer for peer in peers if peer.item.pk == item.pk)
+    decisions, actions = entry.decisions, entry.actions
     if form is None and actions.may_record:
         form = DecisionForm(scheme=area.framework.scheme)
+    national = item.session.panel.kind == PanelKind.NATIONAL
+    comparison = national_comparison(entries=peers) if national else None
+    same_grade = comparison.peers_of(area.pk) if comparison else []
+    # A national agenda holds up to 43 forces: side by side go those proposed the same grade.
+    beside = [row.entry for row in same_grade] if national else peers
     return {
         "item": item,
         "panel": item.session.panel,
         "area": area,
-        "summary": summary,
-        "summaries": summaries,
-        "rows": side_by_side(summaries),
+        "summary": entry.summary,
+        "summaries": [peer.summary for peer in beside],
+        "rows": side_by_side([peer.summary for peer in beside]),
         "decisions": decisions,
         "actions": actions,
+        "comparison": comparison,
+        "peers": same_grade,
         "form": form if actions.may_record else None,
         "decline_form": ChairNoteForm(),
         "dissent_form": DissentForm(),

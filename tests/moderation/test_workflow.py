@@ -317,3 +317,29 @@ def test_statements_are_locked_after_submission_too(area, alice, hmi):
         criterion_statement_save(
             assessment=assessment, user=alice, version=assessment.version, chosen_levels={}
         )
+
+
+def test_a_users_standing_gives_the_rules_the_answers_their_own_queries_give(
+    area, sessions, alice, panel, bob, hmi, inspection_b
+):
+    """A page of many items asks the rules with a `Standing` loaded once; the answers must be
+    those each rule's own query gives, for every one of these people."""
+    area_b = np_area(inspection_b)
+    items = [
+        session.items.create(area=each, added_by=hmi)
+        for session in sessions
+        for each in (area, area_b)
+    ]
+    for user in (alice, panel, bob, hmi):
+        standing = workflow.standing_of(user)
+        for item in items:
+            panel_of_item, area_of_item = item.session.panel, item.area
+            assert workflow.was_on_team(user, area_of_item, standing) == workflow.was_on_team(
+                user, area_of_item
+            )
+            assert workflow.is_panel_member(
+                user, panel_of_item, standing
+            ) == workflow.is_panel_member(user, panel_of_item)
+            assert workflow.decision_refusal(
+                user, item, area_of_item, standing
+            ) == workflow.decision_refusal(user, item, area_of_item)

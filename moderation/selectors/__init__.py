@@ -37,6 +37,7 @@ from moderation.models import (
 from moderation.workflow import (
     BY_ACTION,
     LEAD_ACTIONS,
+    Standing,
     Transition,
     confirmer_id,
     decision_refusal,
@@ -79,7 +80,11 @@ def panels_for_user(*, user: AbstractBaseUser) -> QuerySet[ModerationPanel]:
 def session_get_for_user(*, user: AbstractBaseUser, pk: int) -> PanelSession:
     visible = panels_for_user(user=user).values("pk")
     queryset = PanelSession.objects.filter(panel__in=visible).select_related(
-        "panel__programme", "panel__region", "panel__framework", "panel__chair"
+        "panel__programme",
+        "panel__region",
+        "panel__framework",
+        "panel__chair",
+        "panel__deputy_chair",
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -160,19 +165,25 @@ class ItemActions:
 
 
 def item_actions(
-    *, user: AbstractBaseUser, item: AgendaItem, decisions: list[PanelDecision]
+    *,
+    user: AbstractBaseUser,
+    item: AgendaItem,
+    decisions: list[PanelDecision],
+    standing: Standing | None = None,
 ) -> ItemActions:
+    """`standing` (from `workflow.standing_of`) lets a page of many items ask the rules
+    without a query per item."""
     panel, area = item.session.panel, item.area
     pending = next((d for d in decisions if d.state == DecisionState.PENDING), None)
     open_for_decision = item.session.is_open and area.status == panel.input_status
     return ItemActions(
         pending=pending,
-        may_record=pending is None and not decision_refusal(user, item, area),
+        may_record=pending is None and not decision_refusal(user, item, area, standing),
         chair_without_deputy=open_for_decision and not may_record_as_chair(panel, user),
         confirmer_id=confirmer_id(panel, pending) if pending else None,
         is_chair=panel.chair_id == user.pk,
-        conflicted=was_on_team(user, area),
-        dissentable={d.pk for d in decisions if not dissent_refusal(user, d)},
+        conflicted=was_on_team(user, area, standing),
+        dissentable={d.pk for d in decisions if not dissent_refusal(user, d, standing)},
     )
 
 
@@ -302,21 +313,6 @@ def comparisons(summaries: list[AreaSummary]) -> list[tuple]:
         group = list(group)
         groups.append((group[0].area.framework, group, side_by_side(group)))
     return groups
-
-
-def agenda_item_summaries(*, item: AgendaItem, relations) -> tuple[AreaSummary, list[AreaSummary]]:
-    """The item's area summary, and those of every area of the same inspection area on the
-    session's agenda (the item's among them, each knowing its agenda item), for comparison."""
-    siblings = [
-        other
-        for other in item.session.items.select_related(*(f"area__{r}" for r in relations))
-        if other.area.framework_id == item.area.framework_id
-    ]
-    summaries = area_summaries(areas=[other.area for other in siblings])
-    for sibling, sibling_summary in zip(siblings, summaries, strict=True):
-        sibling_summary.item = sibling
-    summary = next(s for s in summaries if s.area.pk == item.area.pk)
-    return summary, summaries
 
 
 def commentable_area_get_for_user(*, user: AbstractBaseUser, pk: int) -> AreaAssessment:
