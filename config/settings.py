@@ -281,6 +281,17 @@ if REPORT_RUN_STALE_AFTER < 3:
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL or "filesystem://"
 CELERY_QUEUE_DIR = VAR_DIR / "celery"
+# The cache holds what one request works out for the next (the task count the navigation
+# shows, moderation/inbox.py). With Redis every process shares it, so a change made through one
+# gunicorn worker is seen by the others; without, each process keeps its own (a laptop's one).
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "workbench",
+        }
+    }
 if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_QUEUE_DIR / "queue"),

@@ -28,6 +28,9 @@ from config.settings import *  # noqa: E402,F403
 from config.settings import DATABASES, STATIC_ROOT, VAR_DIR  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each test process keeps its own cache, emptied before every test (tests/conftest.py): test
+# databases of different processes reuse the same user ids, so a shared cache would mix them.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The test client and the browser tests' live server speak plain HTTP; tests of the redirect
 # switch it on with override_settings or run the production settings in a subprocess. HSTS
 # stays as in production: it is only ever sent on HTTPS requests.

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_migrate
 from kombu.exceptions import OperationalError as QueueOperationalError
@@ -57,6 +58,12 @@ def pytest_collection_modifyitems(config, items):
         )
 
     items.sort(key=rank)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Nothing a test leaves in the cache (a remembered task count) reaches the next."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,9 @@ PROBE = (
     "print(json.dumps({'debug': settings.DEBUG, 'broker': settings.CELERY_BROKER_URL, "
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER, "
     "'engine': settings.DATABASES['default']['ENGINE'], "
-    "'hosts': settings.ALLOWED_HOSTS, 'secure': settings.SESSION_COOKIE_SECURE}))"
+    "'hosts': settings.ALLOWED_HOSTS, 'secure': settings.SESSION_COOKIE_SECURE, "
+    "'cache': settings.CACHES['default']['BACKEND'], "
+    "'cache_at': settings.CACHES['default'].get('LOCATION', '')}))"
 )
 
 
@@ -48,6 +50,7 @@ def test_laptop_defaults_are_sqlite_and_a_serverless_broker_never_eager():
     assert values["broker"] == "filesystem://"
     assert values["eager"] is False
     assert values["hosts"] == ["localhost", "127.0.0.1"]
+    assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
 def test_database_and_broker_come_from_the_environment():
@@ -61,6 +64,9 @@ def test_database_and_broker_come_from_the_environment():
     assert values["engine"] == "django.db.backends.postgresql"
     assert values["broker"] == "redis://cache.example:6379/0"
     assert values["hosts"] == ["workbench.example", "www.workbench.example"]
+    # Every process shares the cache (the navigation's task count) through Redis.
+    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache_at"] == "redis://cache.example:6379/0"
 
 
 def test_explicit_celery_broker_url_wins_over_redis_url():
