@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from inspections.models import CriterionAssessment, EvidenceItem
+from tests.e2e.axe import wait_for_check
 from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -86,7 +87,7 @@ def test_bob_cannot_open_alices_inspection(new_page, bob, inspection_a):
     response = page.goto(_problem_solving(inspection_a).get_absolute_url())
     assert response.status == 404
     # Let axe-core finish with this page before the fixture checks it again.
-    page.wait_for_function("() => typeof window.axe === 'object' && window.axe._running === false")
+    wait_for_check(page)
 
 
 def test_a_conflicting_edit_shows_both_versions(new_page, alice, hmi, inspection_a):

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from inspections.models import AssessmentStatus, EvidenceItem, InspectionStatus
 from inspections.services.evidence import evidence_item_create
+from tests.e2e.axe import wait_for_check
 from tests.e2e.conftest import log_in
 from tests.inspections.outcome_support import _outcome_criterion, like_staffordshire
 
@@ -68,7 +69,7 @@ def _reader_pages(inspection, assessment, item) -> list[str]:
 def _checked(page) -> None:
     """Wait until axe-core has finished with the page loaded last, so the next navigation
     does not cut its check short."""
-    page.wait_for_function("() => typeof window.axe === 'object' && window.axe._running === false")
+    wait_for_check(page)
 
 
 def _visit(page, urls):

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from moderation.models import DecisionOutcome, FactualAccuracyComment, PanelDecision
 from moderation.services.factual import factual_comment_add
 from moderation.services.panels import panel_decision_record
+from tests.e2e.axe import wait_for_check
 from tests.moderation.moderation_support import np_area, panels_for, submit, to_released
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -168,7 +169,7 @@ def _tab_to(page, element_id, limit=80):
 def _axe_done(page):
     """Wait for axe-core's check of the page just loaded (run by the `new_page` fixture), so
     the fixture's last check does not start while it runs."""
-    page.wait_for_function("() => window.axe && !window.axe._running")
+    wait_for_check(page)
 
 
 def _focused_id(page):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from inspections.models import AssessmentStatus, CriterionAssessment, EvidenceKind
+from tests.e2e.axe import wait_for_check
 from tests.e2e.conftest import log_in
 from tests.factories import EvidenceItemFactory
 from tests.inspections.national_support import EXCEEDS, MEETS, grade_area
@@ -43,7 +44,7 @@ def _check(page, url: str) -> None:
 def _settle(page) -> None:
     """Wait for the axe-core check of the page just loaded, so the fixture's last check does
     not start a second run over it."""
-    page.wait_for_function("() => window.axe && !window.axe._running")
+    wait_for_check(page)
 
 
 def _visit(new_page, username: str, urls: list[str]) -> None:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from reports.models import ReportRun, RunStatus
+from tests.e2e.axe import wait_for_check
 from tests.e2e.conftest import log_in
 from tests.reports.admin_support import SYNTHETIC_REPORT
 from tests.reports.force_report_support import area_of, fill, grade
@@ -41,8 +42,7 @@ def report_world(inspection_a, programme_2008, alice):
 def _settle(page):
     """Wait until axe-core has checked the page just loaded, so the fixture's last check does
     not start a second run beside it."""
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => typeof window.axe === 'object' && !window.axe._running")
+    wait_for_check(page)
     page.wait_for_timeout(300)
 
 
