@@ -49,7 +49,8 @@ def _record_changes(comment, user, changes: list[tuple[str, str, str]]) -> list[
 
 
 def _reason(comment: FactualAccuracyComment) -> str:
-    return f"Factual-accuracy comment {comment.pk}: {comment.section_name}"
+    # History keeps at most 100 characters of a reason: the comment's number says the rest.
+    return f"Answers factual-accuracy comment {comment.pk}"
 
 
 def _conflict(exc: Exception) -> WorkflowRefused:
