@@ -378,3 +378,15 @@ def test_another_forces_team_gets_404_on_the_new_steps(client, area, item, liais
     item.refresh_from_db()
     comment.refresh_from_db()
     assert item.text == "A strength." and not comment.is_closed
+
+
+def test_a_referred_grade_tells_the_team_and_the_national_panel(
+    area, liaison, alice, hmi, panel, mailoutbox, django_capture_on_commit_callbacks
+):
+    comment = factual_comment_add(
+        area=area, user=liaison, comment="Grade.", proposed_correction="Higher."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        factual_comment_refer(comment=comment, user=hmi, reason="Disputed by the force.")
+    recipients = {address for message in mailoutbox for address in message.to}
+    assert {alice.email, panel.email, liaison.email} <= recipients
