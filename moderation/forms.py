@@ -133,7 +133,10 @@ class FactualChangeForm(forms.Form):
 
     version = forms.IntegerField(
         widget=forms.HiddenInput,
-        error_messages={"required": "Reload the page and make the change again."},
+        error_messages={
+            "required": "Reload the page and make the change again.",
+            "invalid": "Reload the page and make the change again.",
+        },
     )
     lead = forms.CharField(
         label="Lead phrase (optional)",
