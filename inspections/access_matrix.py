@@ -58,6 +58,8 @@ class Action(StrEnum):
     DISSENT = "dissent"
     RELEASE = "release"
     COMMENT = "comment"  # a factual-accuracy comment on the released draft
+    # the change an accepted comment calls for, in the one section it names
+    FACTUAL_CHANGE = "factual_change"
     PUBLISH = "publish"
 
 
@@ -115,6 +117,8 @@ MATRIX: dict[Action, dict[str, frozenset[Role]]] = {
         _in(STATUSES, set()) | _in([AssessmentStatus.NATIONALLY_MODERATED], {Role.TEAM_LEAD})
     ),
     Action.COMMENT: _in(STATUSES, set()) | _in([AssessmentStatus.RELEASED], {Role.LIAISON}),
+    # Administrators correct through the admin's corrections, not as the team.
+    Action.FACTUAL_CHANGE: _in(STATUSES, set()) | _in([AssessmentStatus.RELEASED], TEAM),
     Action.PUBLISH: _in(STATUSES, set()) | _in([AssessmentStatus.RELEASED], {Role.TEAM_LEAD}),
 }
 

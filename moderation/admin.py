@@ -1,5 +1,5 @@
 """Moderation panels and their sessions are kept here; the records the workflow writes
-(proposals, decisions, dissents, events, comments) are shown
+(proposals, decisions, dissents, events, comments and the changes made to answer them) are shown
 read-only, because only the services may create them and nobody may rewrite them."""
 
 from django.contrib import admin
@@ -10,6 +10,7 @@ from moderation.models import (
     AssessmentEvent,
     Dissent,
     FactualAccuracyComment,
+    FactualChange,
     GradeProposal,
     ModerationPanel,
     PanelDecision,
@@ -118,8 +119,26 @@ class AssessmentEventAdmin(ReadOnlyRecordAdmin):
     list_select_related = ["actor", *_AREA]
 
 
+class FactualChangeInline(ReadOnlyInline, admin.TabularInline):
+    model = FactualChange
+    fields = ["field", "before", "after", "made_by", "made_at"]
+    readonly_fields = fields
+
+
 @admin.register(FactualAccuracyComment)
 class FactualAccuracyCommentAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
-    list_display = ["__str__", "author", "created_at", "response", "responded_by"]
-    list_filter = ["response"]
+    list_display = ["__str__", "author", "created_at", "response", "responded_by", "closed_at"]
+    list_filter = ["response", "section"]
+    inlines = [FactualChangeInline]
     list_select_related = ["author", "responded_by", "criterion_assessment__criterion", *_AREA]
+
+
+@admin.register(FactualChange)
+class FactualChangeAdmin(ReadOnlyRecordAdmin):
+    list_display = ["comment", "field", "made_by", "made_at"]
+    list_select_related = [
+        "made_by",
+        "comment__area__framework",
+        "comment__criterion_assessment__criterion",
+        "comment__evidence_item",
+    ]

@@ -6,7 +6,7 @@ Forms check shape and plain text; the services check the rules (who, when, which
 from django import forms
 
 from grading.models import GradeLevel
-from inspections.validators import REASON_TEXT_LIMIT, validate_plain_text
+from inspections.validators import LEAD_LIMIT, REASON_TEXT_LIMIT, validate_plain_text
 from moderation.models import CommentResponse, DecisionOutcome
 from moderation.workflow import LEAD_ACTIONS
 
@@ -109,14 +109,49 @@ class FactualCommentForm(forms.Form):
 
 
 class FactualAnswerForm(forms.Form):
+    # A comment on the grade is answered by referral (FactualReferForm), never here.
     response = forms.ChoiceField(
         label="Answer",
-        choices=CommentResponse.choices,
+        choices=[
+            (CommentResponse.ACCEPTED.value, CommentResponse.ACCEPTED.label),
+            (CommentResponse.NOT_ACCEPTED.value, CommentResponse.NOT_ACCEPTED.label),
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose accepted with change or not accepted."},
     )
     text = _text(
-        "The change made, or why not",
+        "The change you will make, or why not",
         rows=3,
-        error_messages={"required": "Write the change made, or why the comment is not accepted."},
+        error_messages={
+            "required": "Write the change you will make, or why the comment is not accepted."
+        },
+    )
+
+
+class FactualChangeForm(forms.Form):
+    """The corrected text of the one section an accepted comment opens."""
+
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Reload the page and make the change again.",
+            "invalid": "Reload the page and make the change again.",
+        },
+    )
+    lead = forms.CharField(
+        label="Lead phrase (optional)",
+        required=False,
+        max_length=LEAD_LIMIT,
+        strip=True,
+        validators=[validate_plain_text],
+        error_messages={"max_length": f"Keep the lead phrase under {LEAD_LIMIT} characters."},
+    )
+    text = _text("Corrected text", rows=5, error_messages={"required": "Write the corrected text."})
+
+
+class FactualReferForm(forms.Form):
+    reason = _text(
+        "Why the grade goes back to the national panel",
+        rows=3,
+        error_messages={"required": "Write why the grade goes back to the national panel."},
     )

@@ -84,7 +84,7 @@ def _event_recipients(event: AssessmentEvent):
     area = event.area
     if event.action == "submit":
         return _panel_people(area, PanelKind.REGIONAL)
-    if event.action == "regional_moderate":
+    if event.action in ("regional_moderate", "factual_refer_back"):
         return [*_team(area), *_panel_people(area, PanelKind.NATIONAL)]
     if event.action in ("release", "publish"):
         return [*_team(area), *_liaisons(area)]

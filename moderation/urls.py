@@ -30,4 +30,7 @@ urlpatterns = [
     path("inspections/<int:pk>/draft/", factual.draft_report, name="draft_report"),
     path("areas/<int:pk>/comments/", factual.comment_add, name="factual_comment_add"),
     path("comments/<int:pk>/answer/", factual.comment_answer, name="factual_comment_answer"),
+    path("comments/<int:pk>/change/", factual.comment_change, name="factual_comment_change"),
+    path("comments/<int:pk>/close/", factual.comment_close, name="factual_comment_close"),
+    path("comments/<int:pk>/refer/", factual.comment_refer, name="factual_comment_refer"),
 ]

@@ -1,7 +1,8 @@
 """The area assessment workflow: every allowed transition in one table, and who may make it.
 
 drafting -> submitted -> regionally moderated -> nationally moderated -> released -> published,
-with referrals back to drafting from either panel. Each row names its guard (what must hold
+with referrals back to drafting from either panel, and from released back to the national panel
+when the force comments on the grade. Each row names its guard (what must hold
 before the step) and its effect (what it changes beyond the status), both in
 `moderation.services.steps`; `moderation.services.transitions` performs transitions by
 running them; nothing else changes an area's status.
@@ -128,6 +129,19 @@ TRANSITIONS = [
         "Release the draft to the force",
         guard=steps.needs_final_grade,
         effect=steps.no_further_effect,
+    ),
+    # A force's comment on the grade during its factual-accuracy check: the team cannot
+    # change a grade, so the area goes back before the national panel, which concludes
+    # again (or refers it further back to the team).
+    Transition(
+        "factual_refer_back",
+        AssessmentStatus.RELEASED,
+        AssessmentStatus.REGIONALLY_MODERATED,
+        TEAM_LEAD,
+        "Refer the grade back to the national panel",
+        guard=steps.needs_open_grade_comment,
+        effect=steps.reopen_for_national_panel,
+        needs_reason=True,
     ),
     Transition(
         "publish",

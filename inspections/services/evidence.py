@@ -77,18 +77,30 @@ def evidence_item_create(
 
 @transaction.atomic
 def evidence_item_update(
-    *, item: EvidenceItem, user: AbstractBaseUser, version: int, text: str, lead: str, source: str
+    *,
+    item: EvidenceItem,
+    user: AbstractBaseUser,
+    version: int,
+    text: str,
+    lead: str,
+    source: str,
+    factual_check: bool = False,
+    change_reason: str = "",
 ) -> EvidenceItem:
     """Save new wording if nobody else saved the item since `version` was read.
 
     Raises EditConflict carrying the item as now saved; nothing is written then.
+    `factual_check` and `change_reason`: see `criterion_assessment_lock`; the reason goes on
+    the history row.
     """
-    criterion_assessment_lock(item.criterion_assessment_id)
+    criterion_assessment_lock(item.criterion_assessment_id, factual_check=factual_check)
     current = EvidenceItem.objects.get(pk=item.pk)
     if current.version != version:
         raise EditConflict(current)
     current.text, current.lead, current.source = text, lead, source
     current.version += 1  # safe: the row lock above serialises writers
+    if change_reason:
+        current._change_reason = change_reason
     _save(current, user)
     return current
 

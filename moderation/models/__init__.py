@@ -5,7 +5,12 @@ from moderation.models.decisions import (
     Dissent,
     PanelDecision,
 )
-from moderation.models.factual import CommentResponse, FactualAccuracyComment
+from moderation.models.factual import (
+    CommentResponse,
+    CommentSection,
+    FactualAccuracyComment,
+    FactualChange,
+)
 from moderation.models.panels import (
     AgendaItem,
     ModerationPanel,
@@ -20,10 +25,12 @@ __all__ = [
     "AgendaItem",
     "AssessmentEvent",
     "CommentResponse",
+    "CommentSection",
     "DecisionOutcome",
     "DecisionState",
     "Dissent",
     "FactualAccuracyComment",
+    "FactualChange",
     "GradeProposal",
     "ModerationPanel",
     "PanelDecision",

@@ -18,7 +18,7 @@ from grading.models import GradeLevel, criteria_tree_order
 from grading.significance import GradeGuidance
 from inspections.completeness import LIST_FIELDS
 from inspections.exceptions import WorkflowRefused
-from inspections.models import AreaAssessment, CriterionAssessment, Inspection
+from inspections.models import AreaAssessment, CriterionAssessment, EvidenceItem, Inspection
 from inspections.outcomes import AreaOutcome, programme_outcomes
 from inspections.permissions import RELEASED_AREAS, sees_moderation, visible_area_ids
 from inspections.selectors.evidence import criterion_evidence
@@ -29,6 +29,7 @@ from moderation.models import (
     DecisionState,
     Dissent,
     FactualAccuracyComment,
+    FactualChange,
     GradeProposal,
     ModerationPanel,
     PanelDecision,
@@ -217,8 +218,9 @@ def proposals_for_area(*, area: AreaAssessment) -> QuerySet[GradeProposal]:
 
 
 def open_comments_for_area(*, area: AreaAssessment) -> QuerySet[FactualAccuracyComment]:
-    """The force's comments on the area's draft that the team has not answered yet."""
-    return FactualAccuracyComment.objects.filter(area=area).unanswered()
+    """The force's comments on the area's draft not closed yet (unanswered, or accepted with
+    the change still to make)."""
+    return FactualAccuracyComment.objects.filter(area=area).not_closed()
 
 
 def events_for_area(*, area: AreaAssessment) -> QuerySet[AssessmentEvent]:
@@ -326,21 +328,46 @@ def factual_comment_get_for_user(*, user: AbstractBaseUser, pk: int) -> FactualA
     return get_object_or_404(queryset, pk=pk, area__in=visible_area_ids(user))
 
 
-def draft_section_get(*, area: AreaAssessment, value: str) -> CriterionAssessment | None:
-    """The section of the area's draft a comment names: a criterion assessment id, or nothing
-    for the area's summary of judgement. Anything else is refused; another area's is a 404."""
+def draft_section_get(
+    *, area: AreaAssessment, value: str
+) -> tuple[CriterionAssessment | None, EvidenceItem | None]:
+    """The section of the area's draft a comment names, as (criterion, evidence item): a
+    criterion assessment id for its summary statement, `item-<id>` for one evidence item, or
+    nothing for the area's summary of judgement (its grade). Anything else is refused; another
+    area's section is a 404."""
     if not value:
-        return None
+        return None, None
+    if value.startswith("item-") and value[5:].isdigit():
+        item = get_object_or_404(
+            EvidenceItem.objects.select_related("criterion_assessment"),
+            pk=int(value[5:]),
+            criterion_assessment__area=area,
+        )
+        return item.criterion_assessment, item
     if not value.isdigit():
         raise WorkflowRefused("That section was not understood; nothing changed.")
-    return get_object_or_404(CriterionAssessment, pk=int(value), area=area)
+    return get_object_or_404(CriterionAssessment, pk=int(value), area=area), None
 
 
-def _comments_by_section(areas: list[AreaAssessment]) -> dict[tuple, list]:
-    """(area id, criterion assessment id or None for the summary of judgement) -> comments."""
-    comments = FactualAccuracyComment.objects.filter(area__in=areas).select_related(
-        "author", "responded_by"
+def _draft_comments(areas: list[AreaAssessment]) -> list[FactualAccuracyComment]:
+    changes = FactualChange.objects.select_related("made_by")
+    return list(
+        FactualAccuracyComment.objects.filter(area__in=areas)
+        .select_related(
+            "author",
+            "responded_by",
+            "closed_by",
+            "area__framework",
+            "criterion_assessment__criterion",
+            "evidence_item",
+        )
+        .prefetch_related(Prefetch("changes", queryset=changes))
     )
+
+
+def _comments_by_section(comments: list[FactualAccuracyComment]) -> dict[tuple, list]:
+    """(area id, criterion assessment id or None for the summary of judgement) -> comments
+    (an evidence item's comments are its criterion's)."""
     by_section: dict[tuple, list] = {}
     for comment in comments:
         key = (comment.area_id, comment.criterion_assessment_id)
@@ -348,10 +375,21 @@ def _comments_by_section(areas: list[AreaAssessment]) -> dict[tuple, list]:
     return by_section
 
 
+def draft_open_comments(*, sections: list[dict]) -> list[FactualAccuracyComment]:
+    """The comments of the draft not closed yet, in the order of the draft, for its top."""
+    return [
+        comment
+        for section in sections
+        for group in [section["comments"]] + [row["comments"] for row in section["criteria"]]
+        for comment in group
+        if not comment.is_closed
+    ]
+
+
 def draft_report_sections(*, user: AbstractBaseUser, inspection: Inspection) -> list[dict]:
     """The draft report the force checks: per area released to the force (or published) that
     `user` may see, its criteria in tree order with their lists and comments, and the comments
-    on its summary of judgement. Four queries whatever the number of areas and items."""
+    on its summary of judgement. Five queries whatever the number of areas and items."""
     areas = list(
         AreaAssessment.objects.filter(
             inspection=inspection, status__in=RELEASED_AREAS, pk__in=visible_area_ids(user)
@@ -365,7 +403,7 @@ def draft_report_sections(*, user: AbstractBaseUser, inspection: Inspection) -> 
         .order_by("area__order", *criteria_tree_order("criterion__"))
     )
     evidence = criterion_evidence(areas=areas)
-    comments = _comments_by_section(areas)
+    comments = _comments_by_section(_draft_comments(areas))
     return [
         {
             "area": area,

@@ -19,6 +19,7 @@ from django.utils import timezone
 from inspections.models import AreaAssessment, CriterionAssessment
 from moderation.models import (
     AgendaItem,
+    CommentSection,
     DecisionState,
     FactualAccuracyComment,
     ModerationPanel,
@@ -63,17 +64,27 @@ def needs_comments_answered(*, area: AreaAssessment, decision: PanelDecision | N
     draft = reverse("moderation:draft_report", args=[area.inspection_id])
     comments = (
         FactualAccuracyComment.objects.filter(area=area)
-        .unanswered()
-        .select_related("area__framework", "criterion_assessment__criterion")
+        .not_closed()
+        .select_related("area__framework", "criterion_assessment__criterion", "evidence_item")
     )
     return [
         Gap(
             comment.section_name,
-            "The force’s comment still needs an answer.",
+            "The force’s comment still needs an answer."
+            if comment.is_open
+            else "The change accepted still needs to be made and the comment closed.",
             f"{draft}#comment-{comment.pk}",
         )
         for comment in comments
     ]
+
+
+def needs_open_grade_comment(*, area: AreaAssessment, decision: PanelDecision | None) -> list:
+    """Only a force's comment on the grade takes a released area back to the panels."""
+    comments = FactualAccuracyComment.objects.filter(area=area, section=CommentSection.GRADE)
+    if not comments.unanswered().exists():
+        return ["Only an unanswered comment of the force on the grade refers it back."]
+    return []
 
 
 # Effects.
@@ -117,6 +128,18 @@ def void_earlier_decisions(
     earlier = earlier.exclude(state__in=[DecisionState.VOID, DecisionState.DECLINED])
     earlier.update(state=DecisionState.VOID, voided_at=timezone.now())
     area.final_grade = None
+
+
+def reopen_for_national_panel(
+    *, area: AreaAssessment, decision: PanelDecision | None, user: AbstractBaseUser
+) -> None:
+    """The grade goes back before the national panel: its decisions on the area no longer
+    stand, the final grade is cleared and the area is on the panel's open session again."""
+    national = PanelDecision.objects.filter(area=area, stage=PanelKind.NATIONAL)
+    national = national.exclude(state__in=[DecisionState.VOID, DecisionState.DECLINED])
+    national.update(state=DecisionState.VOID, voided_at=timezone.now())
+    area.final_grade = None
+    _place_on_agenda(area, PanelKind.NATIONAL, user)
 
 
 def no_further_effect(

@@ -10,15 +10,28 @@ from django.views.decorators.http import require_POST
 
 from inspections.permissions import is_force_liaison, is_team_member
 from inspections.selectors.inspections import inspection_get_for_user
-from moderation.forms import FactualAnswerForm, FactualCommentForm
+from moderation.forms import (
+    FactualAnswerForm,
+    FactualChangeForm,
+    FactualCommentForm,
+    FactualReferForm,
+)
 from moderation.selectors import (
     commentable_area_get_for_user,
+    draft_open_comments,
     draft_report_sections,
     draft_section_get,
     factual_comment_get_for_user,
 )
-from moderation.services.factual import factual_comment_add, factual_comment_answer
+from moderation.services.factual import (
+    factual_comment_add,
+    factual_comment_answer,
+    factual_comment_close,
+    factual_comment_refer,
+)
+from moderation.services.factual_changes import factual_change_save
 from moderation.views.areas import attempt, form_data
+from moderation.workflow import is_team_lead
 
 NOT_SAVED = " Nothing was saved."
 
@@ -26,15 +39,23 @@ NOT_SAVED = " Nothing was saved."
 @login_required
 def draft_report(request, pk):
     inspection = inspection_get_for_user(user=request.user, pk=pk)
+    sections = draft_report_sections(user=request.user, inspection=inspection)
     context = {
         "inspection": inspection,
-        "sections": draft_report_sections(user=request.user, inspection=inspection),
+        "sections": sections,
+        "open_comments": draft_open_comments(sections=sections),
         "may_comment": is_force_liaison(request.user, inspection),
-        "may_answer": is_team_member(request.user, inspection),
-        "comment_form": FactualCommentForm(),
+        "may_answer": is_team_member(request.user, inspection)
+        and not is_force_liaison(request.user, inspection),
+        "may_refer": bool(sections) and is_team_lead(request.user, sections[0]["area"]),
         "answer_form": FactualAnswerForm(),
+        "refer_form": FactualReferForm(),
     }
     return render(request, "moderation/draft_report.html", context)
+
+
+def _back(comment):
+    return redirect("moderation:draft_report", pk=comment.area.inspection_id)
 
 
 @login_required
@@ -45,12 +66,14 @@ def comment_add(request, pk):
 
     def add():
         data = form_data(form, suffix=NOT_SAVED)
+        criterion, item = draft_section_get(area=area, value=data["section"])
         factual_comment_add(
             area=area,
             user=request.user,
             comment=data["comment"],
             proposed_correction=data["proposed_correction"],
-            criterion_assessment=draft_section_get(area=area, value=data["section"]),
+            criterion_assessment=criterion,
+            evidence_item=item,
         )
 
     attempt(request, add, "Comment sent to the inspection team.")
@@ -70,4 +93,50 @@ def comment_answer(request, pk):
         )
 
     attempt(request, answer, "Answer recorded and sent to the force.")
-    return redirect("moderation:draft_report", pk=comment.area.inspection_id)
+    return _back(comment)
+
+
+@login_required
+@require_POST
+def comment_change(request, pk):
+    comment = factual_comment_get_for_user(user=request.user, pk=pk)
+    form = FactualChangeForm(request.POST)
+
+    def change():
+        data = form_data(form, suffix=NOT_SAVED)
+        factual_change_save(
+            comment=comment,
+            user=request.user,
+            version=data["version"],
+            text=data["text"],
+            lead=data["lead"],
+        )
+
+    attempt(request, change, "Change saved. Close the comment when the change is complete.")
+    return _back(comment)
+
+
+@login_required
+@require_POST
+def comment_close(request, pk):
+    comment = factual_comment_get_for_user(user=request.user, pk=pk)
+    attempt(
+        request,
+        lambda: factual_comment_close(comment=comment, user=request.user),
+        "Comment closed: the force can see the change made.",
+    )
+    return _back(comment)
+
+
+@login_required
+@require_POST
+def comment_refer(request, pk):
+    comment = factual_comment_get_for_user(user=request.user, pk=pk)
+    form = FactualReferForm(request.POST)
+
+    def refer():
+        data = form_data(form, suffix=NOT_SAVED)
+        factual_comment_refer(comment=comment, user=request.user, reason=data["reason"])
+
+    attempt(request, refer, "The grade is referred back to the national panel.")
+    return _back(comment)

@@ -150,6 +150,15 @@ def test_force_a_neighbourhood_policing_from_drafting_to_the_national_table(
     answer.locator("textarea[name=text]").fill("Corrected to 42 teams.")
     answer.get_by_role("button", name="Send answer").click()
     expect(alice_page.get_by_text("Answer recorded and sent to the force.")).to_be_visible()
+    # The comment named the criterion's summary statement: only that opens for the change.
+    answer = alice_page.locator(f"#comment-{comment.pk}")
+    answer.get_by_label("Corrected summary statement").fill("There are now 42 teams.")
+    answer.get_by_role("button", name="Save the change").click()
+    expect(alice_page.get_by_text("Change saved.")).to_be_visible()
+    alice_page.locator(f"#comment-{comment.pk}").get_by_role(
+        "button", name="Close the comment"
+    ).click()
+    expect(alice_page.get_by_text("Comment closed")).to_be_visible()
 
     hmi_page.goto(reverse("moderation:area_detail", args=[area.pk]))
     hmi_page.get_by_role("button", name="Publish").click()

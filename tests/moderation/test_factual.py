@@ -212,16 +212,28 @@ class TestTheAreaPageOffersOnlyTheStepsTheRulesAllow:
         assert f'href="{_draft(area.inspection)}#comment-{comment.pk}"' in blocked
         assert f'id="comment-{comment.pk}"' in client.get(_draft(area.inspection)).content.decode()
 
-    def test_publish_is_a_button_once_every_comment_is_answered(
+    def test_publish_is_a_button_once_every_comment_is_closed(
         self, client, area, liaison, alice, hmi
     ):
         comment = _comment(area, liaison)
         factual_comment_answer(
-            comment=comment, user=alice, response=CommentResponse.ACCEPTED, text="Done."
+            comment=comment, user=alice, response=CommentResponse.NOT_ACCEPTED, text="Right."
         )
         client.force_login(hmi)
         page = self._page(client, area)
         assert 'value="publish"' in page and 'id="blocked-publish"' not in page
+
+    def test_an_accepted_comment_holds_up_publication_until_it_is_closed(
+        self, client, area, liaison, alice, hmi
+    ):
+        comment = _comment(area, liaison)
+        factual_comment_answer(
+            comment=comment, user=alice, response=CommentResponse.ACCEPTED, text="Will do."
+        )
+        client.force_login(hmi)
+        page = self._page(client, area)
+        assert 'value="publish"' not in page
+        assert "still needs to be made and the comment closed" in page
 
     def test_a_refused_step_shows_one_error_summary_with_links(self, client, area, liaison, hmi):
         comment = _comment(area, liaison)

@@ -39,7 +39,7 @@ def area(inspection_a, sessions):
     return np_area(inspection_a)
 
 
-def test_the_table_runs_drafting_to_published_with_referrals_back_to_drafting():
+def test_the_table_runs_drafting_to_published_with_referrals_back():
     chain = [
         AssessmentStatus.DRAFTING,
         AssessmentStatus.SUBMITTED,
@@ -48,11 +48,16 @@ def test_the_table_runs_drafting_to_published_with_referrals_back_to_drafting():
         AssessmentStatus.RELEASED,
         AssessmentStatus.PUBLISHED,
     ]
-    referrals = [t for t in workflow.TRANSITIONS if t.target == AssessmentStatus.DRAFTING]
+    referrals = [t for t in workflow.TRANSITIONS if chain.index(t.target) < chain.index(t.source)]
     forward = {(t.source, t.target) for t in workflow.TRANSITIONS if t not in referrals}
     assert forward == set(zip(chain, chain[1:], strict=False))
-    back = {t.source for t in referrals}
-    assert back == {AssessmentStatus.SUBMITTED, AssessmentStatus.REGIONALLY_MODERATED}
+    back = {(t.source, t.target) for t in referrals}
+    assert back == {
+        (AssessmentStatus.SUBMITTED, AssessmentStatus.DRAFTING),
+        (AssessmentStatus.REGIONALLY_MODERATED, AssessmentStatus.DRAFTING),
+        # A force's comment on the grade during its factual-accuracy check.
+        (AssessmentStatus.RELEASED, AssessmentStatus.REGIONALLY_MODERATED),
+    }
     assert all(t.needs_reason for t in referrals)
 
 

@@ -21,7 +21,14 @@ from inspections.models import (
 )
 from inspections.services import evidence as evidence_services
 from inspections.services import inspection_create
-from moderation.models import Dissent, FactualAccuracyComment, GradeProposal, PanelDecision
+from moderation.models import (
+    CommentResponse,
+    CommentSection,
+    Dissent,
+    FactualAccuracyComment,
+    GradeProposal,
+    PanelDecision,
+)
 from moderation.services.panels import panel_decision_record
 from moderation.services.transitions import area_transition
 from tests.factories import UserFactory
@@ -158,6 +165,37 @@ def _status_changes(client, world: World, action: str):
     return response, AreaAssessment.objects.get(pk=world.area.pk).status != before
 
 
+def _factual_change(client, world: World):
+    """An accepted comment on the marker item (written straight to the table, so one exists
+    at every status), and the change it calls for."""
+    item = EvidenceItem.objects.get(criterion_assessment__area=world.area, text=MARKER)
+    comment = FactualAccuracyComment.objects.create(
+        area=world.area,
+        criterion_assessment_id=item.criterion_assessment_id,
+        evidence_item=item,
+        section=CommentSection.EVIDENCE,
+        comment="Wrong.",
+        proposed_correction="Right.",
+        author=world.users[Role.LIAISON],
+        response=CommentResponse.ACCEPTED,
+        response_text="Will do.",
+        responded_by=world.users[Role.TEAM_LEAD],
+    )
+    url = reverse("moderation:factual_comment_change", args=[comment.pk])
+    response = client.post(url, {"version": item.version, "text": "Changed by the matrix."})
+    return response, EvidenceItem.objects.get(pk=item.pk).text != MARKER
+
+
+def _comment(client, world: World):
+    url = reverse("moderation:factual_comment_add", args=[world.area.pk])
+    data = {"section": "", "comment": "Wrong figure.", "proposed_correction": "Right one."}
+    response = client.post(url, data)
+    return response, FactualAccuracyComment.objects.filter(area=world.area).exists()
+
+
+FACTUAL_DRIVERS = {Action.COMMENT: _comment, Action.FACTUAL_CHANGE: _factual_change}
+
+
 def drive(action: Action, client, world: World):
     """Make the request for `action` as the signed-in client; None when there is nothing to
     act on in this status."""
@@ -194,9 +232,6 @@ def drive(action: Action, client, world: World):
         url = reverse("moderation:dissent_add", args=[decision.pk])
         response = client.post(url, {"reason": "The matrix disagrees."})
         return response, Dissent.objects.filter(decision=decision).exists()
-    if action == Action.COMMENT:
-        url = reverse("moderation:factual_comment_add", args=[area.pk])
-        data = {"section": "", "comment": "Wrong figure.", "proposed_correction": "Right one."}
-        response = client.post(url, data)
-        return response, FactualAccuracyComment.objects.filter(area=area).exists()
+    if action in FACTUAL_DRIVERS:
+        return FACTUAL_DRIVERS[action](client, world)
     raise ValueError(f"No driver for {action}")
