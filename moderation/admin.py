@@ -119,7 +119,7 @@ class AssessmentEventAdmin(ReadOnlyRecordAdmin):
     list_select_related = ["actor", *_AREA]
 
 
-class FactualChangeInline(ReadOnlyInline, admin.TabularInline):
+class FactualChangeInline(ReadOnlyInline, TabularInline):
     model = FactualChange
     fields = ["field", "before", "after", "made_by", "made_at"]
     readonly_fields = fields

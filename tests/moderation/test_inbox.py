@@ -157,7 +157,11 @@ def test_the_factual_accuracy_check_goes_round_the_inbox(
     draft = reverse("moderation:draft_report", args=[inspection_a.pk])
     assert [task.url for task in _tasks(liaison, "check")] == [draft]
     comment = factual_comment_add(
-        area=area, user=liaison, comment="A date is wrong.", proposed_correction="May 2008."
+        area=area,
+        user=liaison,
+        comment="A date is wrong.",
+        proposed_correction="May 2008.",
+        criterion_assessment=area.criteria.order_by("pk").first(),
     )
     answer_url = f"{draft}#comment-{comment.pk}"
     assert answer_url in _urls(alice, "comments")
