@@ -16,7 +16,20 @@
     });
   }
 
+  // Whether any choice differs from what the page was served with.
+  function changed() {
+    const override = form.querySelector("textarea[name=override]");
+    if (override.value !== override.defaultValue) return true;
+    return Array.from(form.querySelectorAll("select[data-slot]")).some(function (select) {
+      return Array.from(select.options).some(function (option) {
+        return option.selected !== option.defaultSelected;
+      });
+    });
+  }
+
   form.addEventListener("input", function () {
     preview.textContent = compose();
   });
+  // Choices made before this script ran (a slow connection) show at once.
+  if (changed()) preview.textContent = compose();
 })();
