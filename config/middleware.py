@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 from config.uploads import upload_limit_exceeded
-from moderation.inbox import inbox_count_forget
+from moderation.inbox.count import inbox_count_forget
 
 # No page of the workbench uses any of these browser features; saying so stops an injected
 # script or a compromised dependency from asking for them.

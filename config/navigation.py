@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from moderation.inbox import inbox_count_remembered
+from moderation.inbox.count import inbox_count_remembered
 
 
 @dataclass(frozen=True)

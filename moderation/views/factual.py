@@ -16,7 +16,7 @@ from moderation.forms import (
     FactualCommentForm,
     FactualReferForm,
 )
-from moderation.selectors import (
+from moderation.selectors.factual import (
     commentable_area_get_for_user,
     draft_open_comments,
     draft_report_sections,

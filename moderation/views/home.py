@@ -5,7 +5,8 @@ from django.shortcuts import render
 
 from inspections.selectors.inspections import inspections_with_progress
 from inspections.services.practice import liaison_force
-from moderation.inbox import inbox_count_remember, inbox_for
+from moderation.inbox import inbox_for
+from moderation.inbox.count import inbox_count_remember
 
 
 @login_required
@@ -15,7 +16,7 @@ def home(request):
     inbox = inbox_for(user=request.user)
     # The service navigation shows the same count: it reads this rather than asking again.
     request.inbox = inbox
-    inbox_count_remember(user=request.user, inbox=inbox)
+    inbox_count_remember(user=request.user, count=inbox.count)
     context = {
         "inbox": inbox,
         "inspections": inspections_with_progress(user=request.user),

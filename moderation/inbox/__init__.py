@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
 from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 
@@ -388,26 +387,3 @@ def inbox_for(*, user: AbstractBaseUser) -> Inbox:
         if tasks:
             groups.append(TaskGroup(key, heading, tasks))
     return Inbox(groups)
-
-
-# The navigation shows the count on every page, but working it out costs the inbox's queries;
-# so the home page, which works it out anyway, remembers it for the other pages for a while,
-# and any change the person makes (a POST) forgets it until they next see their inbox.
-COUNT_SECONDS = 300
-
-
-def _count_key(user: AbstractBaseUser) -> str:
-    return f"inbox-count:{user.pk}"
-
-
-def inbox_count_remember(*, user: AbstractBaseUser, inbox: Inbox) -> None:
-    cache.set(_count_key(user), inbox.count, COUNT_SECONDS)
-
-
-def inbox_count_remembered(*, user: AbstractBaseUser) -> int | None:
-    """The count the home page last worked out for `user`, or None (no query either way)."""
-    return cache.get(_count_key(user))
-
-
-def inbox_count_forget(*, user: AbstractBaseUser) -> None:
-    cache.delete(_count_key(user))
