@@ -18,7 +18,6 @@ PostgreSQL database it may fill) with the reference data, it prints:
 
 import argparse
 import http.client
-import multiprocessing
 import os
 import shutil
 import socket
@@ -189,9 +188,7 @@ def _throughput(args) -> None:
 
 
 def _batch(args) -> None:
-    from django.db import connections
-
-    from benchmarks.render_report import render_one
+    from benchmarks.render_report import batch_render
     from inspections.models import Inspection
 
     ids = list(
@@ -200,14 +197,7 @@ def _batch(args) -> None:
         .values_list("pk", flat=True)[: args.batch]
     )
     print(f"national batch: load average before: {os.getloadavg()[0]:.2f}")
-    start = time.perf_counter()
-    serial = [render_one(pk) for pk in ids]
-    serial_wall = time.perf_counter() - start
-    connections.close_all()
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        start = time.perf_counter()
-        parallel = pool.map(render_one, ids, chunksize=1)
-        parallel_wall = time.perf_counter() - start
+    serial, serial_wall, parallel, parallel_wall = batch_render(ids)
     pages = [row[0] for row in serial]
     print(f"  {len(ids)} force reports, {sum(pages)} pages ({min(pages)} to {max(pages)} each)")
     print(f"  one after another (sum of single renders): {serial_wall:.1f} s")

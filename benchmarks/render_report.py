@@ -211,18 +211,12 @@ def _user():
     return get_user_model().objects.get(username="alice")
 
 
-def _batch(args) -> None:
+def batch_render(ids: list[int]) -> tuple[list, float, list, float]:
+    """Render the reports one after another, then on two worker processes (the same
+    function): (serial rows, serial wall seconds, parallel rows, parallel wall seconds), each
+    row as render_one returns it."""
     from django.db import connections
 
-    from benchmarks.render_support import batch_inspections_create
-    from inspections.models import Programme
-
-    programme = Programme.objects.get(year=2008)
-    ids = batch_inspections_create(
-        programme=programme, count=args.batch, author=_user(), per_list=args.batch_per_list
-    )
-    # Other processes on the machine slow the two workers down more than the single one.
-    print(f"load average before the batch: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
     start = time.perf_counter()
     serial = [render_one(pk) for pk in ids]
     serial_wall = time.perf_counter() - start
@@ -232,6 +226,20 @@ def _batch(args) -> None:
         start = time.perf_counter()
         parallel = pool.map(render_one, ids, chunksize=1)
         parallel_wall = time.perf_counter() - start
+    return serial, serial_wall, parallel, parallel_wall
+
+
+def _batch(args) -> None:
+    from benchmarks.render_support import batch_inspections_create
+    from inspections.models import Programme
+
+    programme = Programme.objects.get(year=2008)
+    ids = batch_inspections_create(
+        programme=programme, count=args.batch, author=_user(), per_list=args.batch_per_list
+    )
+    # Other processes on the machine slow the two workers down more than the single one.
+    print(f"load average before the batch: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
+    serial, serial_wall, parallel, parallel_wall = batch_render(ids)
     pages = [row[0] for row in serial]
     print(
         f"national batch: {len(ids)} force reports, {sum(pages)} pages "
