@@ -75,14 +75,14 @@ def panels_for_user(*, user: AbstractBaseUser) -> QuerySet[ModerationPanel]:
     return panels.prefetch_related(Prefetch("sessions", queryset=sessions))
 
 
+# What a page about a panel's session names of its panel.
+_PANEL_RELATED = ("programme", "region", "framework", "chair", "deputy_chair")
+
+
 def session_get_for_user(*, user: AbstractBaseUser, pk: int) -> PanelSession:
     visible = panels_for_user(user=user).values("pk")
     queryset = PanelSession.objects.filter(panel__in=visible).select_related(
-        "panel__programme",
-        "panel__region",
-        "panel__framework",
-        "panel__chair",
-        "panel__deputy_chair",
+        *(f"panel__{name}" for name in _PANEL_RELATED)
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -90,11 +90,7 @@ def session_get_for_user(*, user: AbstractBaseUser, pk: int) -> PanelSession:
 def agenda_item_get_for_user(*, user: AbstractBaseUser, pk: int) -> AgendaItem:
     visible = panels_for_user(user=user).values("pk")
     queryset = AgendaItem.objects.filter(session__panel__in=visible).select_related(
-        "session__panel__programme",
-        "session__panel__region",
-        "session__panel__framework",
-        "session__panel__chair",
-        "session__panel__deputy_chair",
+        *(f"session__panel__{name}" for name in _PANEL_RELATED),
         "area__framework__scheme",
         "area__inspection__force__region",
         "area__inspection__programme",
