@@ -1,69 +1,42 @@
-"""The crawler and its judgements: every URL pattern with ids filled in, a breadth-first walk
-of the links a persona is shown, and what each answer must (not) contain.
+"""The crawler and its judgements: a breadth-first walk of the links a persona is shown, the
+sweep of every URL pattern with ids filled in (crawl_plan.py), and what each answer must (not)
+contain (hidden grades: crawl_grades.py).
 
 The rules themselves are written in the module docstring of test_persona_crawl.py; the
 tables of who may see what are in crawl_support.py.
 """
 
-import csv
 import functools
-import io
-import json
 import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from html import unescape
 from html.parser import HTMLParser
 from unittest import mock
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from django.apps import apps
 from django.conf import settings
-from django.contrib import admin
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import (
-    NoReverseMatch,
     Resolver404,
-    URLPattern,
-    URLResolver,
-    get_resolver,
     resolve,
     reverse,
 )
-from django.urls.resolvers import RoutePattern
 
-from inspections.models import Inspection
+from tests.security.crawl_grades import _shows_grade
+from tests.security.crawl_plan import SKIPPED_ROUTES, Candidate
 from tests.security.crawl_support import (
     ADMIN_SITE_USERS,
     ANONYMOUS,
     MARKER_PATTERN,
     SEARCH_WORD,
-    Target,
     World,
 )
 
-# The path segment before an id names the kind of object the id is of.
-SEGMENT_KINDS = {
-    "inspections": "inspection",
-    "areas": "area",
-    "criteria": "criterion",
-    "evidence": "evidence",
-    "attachments": "attachment",
-    "comments": "comment",
-    "practice": "practice",
-    "sessions": "session",
-    "items": "agenda_item",
-    "decisions": "decision",
-    "runs": "run",
-    "recommendations": "recommendation",
-}
-# Pages anyone may open signed out; logging out would end the crawl's session.
+# Pages anyone may open signed out.
 PUBLIC_ROUTES = {"login", "admin:login", "favicon"}
-SKIPPED_ROUTES = {"logout", "admin:logout"}
 # The BFS takes at most this many URLs of one pattern (route and query keys): enough to
 # see every kind of page many times over; the pattern sweep covers every marked object. In
 # the Django admin one page per route, and no sorting or filtering links: those are Django's
@@ -93,18 +66,6 @@ class Fetched:
 
 
 @dataclass
-class Candidate:
-    """A URL built from a pattern: its route name, and the object (or ghost) its id names."""
-
-    url: str
-    route: str
-    kind: str | None = None
-    target: Target | None = None
-    ghost_url: str | None = None
-    admin: bool = False
-
-
-@dataclass
 class Findings:
     persona: str
     bfs_urls: int = 0
@@ -117,165 +78,6 @@ class Findings:
     tolerated: list = field(default_factory=list)
     in_reach_404: list = field(default_factory=list)
     seen: set = field(default_factory=set)  # marker tokens found anywhere
-
-
-# URL patterns
-
-
-@dataclass(frozen=True)
-class Pattern:
-    route: str  # the joined route, e.g. "criteria/<int:pk>/"
-    name: str | None  # namespaced, e.g. "inspections:criterion_detail"
-    parts: tuple  # the pattern objects from the root down
-    params: tuple[str, ...]  # keyword arguments, or "0", "1"... for positional groups
-
-    @property
-    def is_admin(self) -> bool:
-        return self.route.startswith("admin/")
-
-
-def url_patterns() -> list[Pattern]:
-    """Every URL pattern of the project, walked from the root resolver."""
-    found: list[Pattern] = []
-
-    def walk(resolver, parts, namespace):
-        for entry in resolver.url_patterns:
-            chain = (*parts, entry.pattern)
-            if isinstance(entry, URLResolver):
-                inner = ":".join(filter(None, [namespace, entry.namespace])) or None
-                walk(entry, chain, inner)
-            elif isinstance(entry, URLPattern):
-                name = entry.name and ":".join(filter(None, [namespace, entry.name]))
-                found.append(Pattern(_route(chain), name, chain, _params(chain)))
-
-    walk(get_resolver(), (), None)
-    return found
-
-
-def _route(chain) -> str:
-    return "".join(str(part) for part in chain)
-
-
-def _params(chain) -> tuple[str, ...]:
-    params: list[str] = []
-    for part in chain:
-        if isinstance(part, RoutePattern):
-            params.extend(part.converters)
-        else:
-            regex = part.regex
-            params.extend(regex.groupindex)
-            params.extend(str(i) for i in range(regex.groups - len(regex.groupindex)))
-    return tuple(params)
-
-
-def _build(pattern: Pattern, values: dict[str, str]) -> str:
-    if all(isinstance(part, RoutePattern) for part in pattern.parts):
-        url = pattern.route
-        for name, value in values.items():
-            url = re.sub(rf"<(?:\w+:)?{name}>", str(value), url)
-        return "/" + url
-    args = [values[key] for key in sorted(values) if key.isdigit()]
-    kwargs = {key: value for key, value in values.items() if not key.isdigit()}
-    return reverse(pattern.name, args=args or None, kwargs=kwargs or None)
-
-
-def _id_kind(pattern: Pattern, param: str) -> str | None:
-    """The kind of object a site pattern's id names: the path segment before it."""
-    found = re.search(rf"([\w-]+)/<(?:\w+:)?{param}>", pattern.route)
-    return SEGMENT_KINDS.get(found.group(1)) if found else None
-
-
-def _admin_model(pattern: Pattern):
-    found = re.match(r"admin/(\w+)/(\w+)/", pattern.route)
-    if not found:
-        return None
-    try:
-        return apps.get_model(found.group(1), found.group(2))
-    except LookupError:
-        return None
-
-
-class Unfillable(Exception):
-    """A pattern takes an argument the crawl does not know how to fill: teach it."""
-
-
-def candidates(world: World, pattern: Pattern) -> list[Candidate]:
-    """The URLs of one pattern: one per object worth trying, and a ghost where there is an id."""
-    if pattern.name in SKIPPED_ROUTES:
-        return []
-    route = pattern.name or pattern.route
-    if not pattern.params:
-        return [Candidate(_build(pattern, {}), route, admin=pattern.is_admin)]
-    if pattern.is_admin:
-        return _admin_candidates(pattern, route)
-    return _site_candidates(world, pattern, route)
-
-
-def _site_candidates(world: World, pattern: Pattern, route: str) -> list[Candidate]:
-    params = set(pattern.params)
-    id_param = "pk" if "pk" in params else None
-    kind = _id_kind(pattern, id_param) if id_param else ("programme" if "year" in params else None)
-    if kind is None or params - {"pk", "year", "direction"}:
-        raise Unfillable(f"{pattern.route}: cannot tell what {sorted(params)} stand for")
-
-    def values(pk, year):
-        chosen = {"direction": "up"} if "direction" in params else {}
-        if id_param:
-            chosen["pk"] = pk
-        if "year" in params:
-            chosen["year"] = year if id_param else pk
-        return {key: str(value) for key, value in chosen.items()}
-
-    ghost = _build(pattern, values(world.ghosts[kind], 2008))
-    found = [
-        Candidate(_build(pattern, values(t.pk, t.year)), route, kind, t, ghost)
-        for t in world.targets.get(kind, [])
-    ]
-    return [*found, Candidate(ghost, route, kind, None, ghost)]
-
-
-def _admin_candidates(pattern: Pattern, route: str) -> list[Candidate]:
-    params = set(pattern.params)
-    if params == {"app_label"}:
-        labels = sorted({model._meta.app_label for model in admin.site._registry})
-        return [
-            Candidate(_build(pattern, {"app_label": label}), route, admin=True) for label in labels
-        ]
-    if params == {"url"}:
-        # The admin's catch-all: any path under it that no other admin pattern takes.
-        return [Candidate("/admin/no-such-page/", route, admin=True)]
-    if params == {"content_type_id", "object_id"}:
-        inspection = Inspection.objects.order_by("pk").last()
-        values = {"content_type_id": ContentType.objects.get_for_model(Inspection).pk}
-        url = _build(pattern, {**values, "object_id": inspection.pk})
-        return [Candidate(url, route, admin=True)]
-    model = _admin_model(pattern)
-    id_params = params & {"object_id", "pk", "id", "0"}
-    if model is None or params - id_params - {"1"}:
-        raise Unfillable(f"{pattern.route}: cannot tell what {sorted(params)} stand for")
-    found = []
-    last = model._default_manager.order_by("pk").last()
-    for pk in (last.pk if last else None, _ghost_pk(model)):
-        if pk is None:
-            continue
-        chosen = {param: str(pk) for param in id_params}
-        if "1" in params:
-            chosen["1"] = _history_id(model, pk)
-        found.append(Candidate(_build(pattern, chosen), route, admin=True))
-    return found
-
-
-def _ghost_pk(model) -> int:
-    highest = model._default_manager.order_by("-pk").values_list("pk", flat=True).first()
-    return (highest or 0) + 100_000
-
-
-def _history_id(model, pk) -> str:
-    history = getattr(model, "history", None)
-    if history is None:
-        return "1"
-    row = history.filter(id=pk).order_by("-history_id").values_list("history_id", flat=True)
-    return str(row.first() or 1)
 
 
 # Fetching and reading answers
@@ -568,90 +370,3 @@ class PersonaCrawl:
                 "route": candidate.route,
             }
         )
-
-
-# Grades in tables, CSV and JSON
-
-
-def _shows_grade(fetched: Fetched, grade) -> bool:
-    if fetched.status != 200 or not fetched.text:
-        return False
-    if "text/csv" in fetched.content_type:
-        return _csv_shows(fetched.text, grade)
-    if "json" in fetched.content_type:
-        return _json_shows(fetched.text, grade)
-    if "data-force" in fetched.text:
-        return _table_shows(fetched.text, grade)
-    return False
-
-
-def _names_grade(text: str, grade) -> bool:
-    words = (grade.label, grade.short_label)
-    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in words if word)
-
-
-def _plain(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
-def _table_shows(html: str, grade) -> bool:
-    """Any table with a `data-force` row for the force: the cell under the area's column."""
-    for table in re.findall(r"<table\b.*?</table>", html, re.S):
-        head = re.search(r"<thead\b.*?</thead>", table, re.S)
-        if not head:
-            continue
-        headers = [_plain(cell) for cell in re.findall(r"<th\b.*?</th>", head.group(0), re.S)]
-        columns = [i for i, text in enumerate(headers) if grade.framework in text]
-        force = re.escape(unescape(grade.force))
-        # Whatever the order of the row's attributes (GOV.UK rows carry their class first).
-        rows = re.findall(rf'<tr\b[^>]*\sdata-force="{force}"[^>]*>(.*?)</tr>', table, re.S)
-        for row in rows:
-            cells = [_plain(c) for _, c in re.findall(r"<(t[hd])\b[^>]*>(.*?)</\1>", row, re.S)]
-            if any(i < len(cells) and _names_grade(cells[i], grade) for i in columns):
-                return True
-    return False
-
-
-def _csv_shows(text: str, grade) -> bool:
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows:
-        return False
-    columns = [i for i, name in enumerate(rows[0]) if grade.framework in name]
-    for row in rows[1:]:
-        if (
-            row
-            and row[0] == grade.force
-            and any(i < len(row) and _names_grade(row[i], grade) for i in columns)
-        ):
-            return True
-    return False
-
-
-def _json_shows(text: str, grade) -> bool:
-    try:
-        document = json.loads(text)
-    except ValueError:
-        return False
-    if not isinstance(document, dict) or document.get("force") != grade.force:
-        return False
-    return any(
-        grade.framework in (area.get("name") or "") and area.get("grade") in grade_words(grade)
-        for area in document.get("areas") or []
-    )
-
-
-def grade_words(grade) -> tuple[str, str]:
-    return grade.label, grade.short_label
-
-
-def plan(world: World) -> tuple[list[Candidate], int, list[str]]:
-    """Every pattern's URLs, the number of patterns, and the patterns the crawl could not
-    fill (each one is a failure: teach SEGMENT_KINDS or _admin_candidates about it)."""
-    found, unfillable = [], []
-    patterns = url_patterns()
-    for pattern in patterns:
-        try:
-            found.extend(candidates(world, pattern))
-        except (Unfillable, NoReverseMatch) as exc:
-            unfillable.append(str(exc))
-    return found, len(patterns), unfillable

@@ -40,7 +40,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from inspections.models import AssessmentStatus
-from tests.security.crawl_checks import PersonaCrawl, plan
+from tests.security.crawl_checks import PersonaCrawl
+from tests.security.crawl_plan import plan
 from tests.security.crawl_support import PERSONAS, build_world
 
 # The mark makes pytest-django set the test database up; each test then runs in a savepoint
