@@ -42,7 +42,8 @@ from django.db import transaction
 from inspections.models import AssessmentStatus
 from tests.security.crawl_checks import PersonaCrawl
 from tests.security.crawl_plan import plan
-from tests.security.crawl_support import PERSONAS, build_world
+from tests.security.crawl_support import PERSONAS
+from tests.security.crawl_world import build_world
 
 # The mark makes pytest-django set the test database up; each test then runs in a savepoint
 # inside the module's own transaction, so the world is built once per process and rolled back
