@@ -1,16 +1,20 @@
 """Helpers of the report-run tests: a recorder in place of the queue, fake builders and
 engine for service tests, and ways to put an inspection into a given stage."""
 
+import datetime
 from dataclasses import dataclass, field
 
 import pytest
+from django.utils import timezone
 from kombu.exceptions import OperationalError as QueueOperationalError
 
 from config.celery import app as celery_app
 from inspections.models import AssessmentStatus, InspectionStatus
+from reports.models import ReportRun, RunStatus
 from reports.rendering.document import ReportDocument
 from reports.rendering.engine import RenderedPdf
 from reports.services import runs_execute
+from reports.services.runs import report_run_request
 
 FAKE_PDF = b"%PDF-1.7\nfake report\n%%EOF\n"
 
@@ -100,3 +104,23 @@ def release_to_force(inspection) -> None:
 
 def run_files(media) -> list:
     return sorted(path for path in (media / "report-runs").rglob("*") if path.is_file())
+
+
+def request_run(capture, **kwargs) -> ReportRun:
+    """A run requested with its after-commit send carried out (`capture`: pytest-django's
+    django_capture_on_commit_callbacks)."""
+    with capture(execute=True):
+        return report_run_request(**kwargs)
+
+
+def mark_running(run: ReportRun, *, quiet_for: float, attempts: int = 1, worker: str = "") -> None:
+    """As a worker leaves it: RUNNING since ten minutes ago, its last heartbeat `quiet_for`
+    seconds ago."""
+    now = timezone.now()
+    ReportRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.RUNNING,
+        started_at=now - datetime.timedelta(minutes=10),
+        heartbeat_at=now - datetime.timedelta(seconds=quiet_for),
+        attempts=attempts,
+        worker=worker,
+    )

@@ -23,6 +23,7 @@ from reports.tasks import ReportRenderTask, render_report
 from tests.reports.runs_support import (  # noqa: F401 (fixtures)
     FAKE_PDF,
     fake_rendering_fixture,
+    mark_running,
     media_fixture,
     queue_fixture,
     run_files,
@@ -34,15 +35,7 @@ RESTARTED_NOTE = "Restarted after its worker stopped responding (attempt 2)."
 
 
 def _running(run: ReportRun, *, quiet_for: float, attempts: int = 1) -> None:
-    """As a worker leaves it: RUNNING, its last heartbeat `quiet_for` seconds ago."""
-    now = timezone.now()
-    ReportRun.objects.filter(pk=run.pk).update(
-        status=RunStatus.RUNNING,
-        started_at=now - datetime.timedelta(minutes=10),
-        heartbeat_at=now - datetime.timedelta(seconds=quiet_for),
-        attempts=attempts,
-        worker="gone.example:4242",
-    )
+    mark_running(run, quiet_for=quiet_for, attempts=attempts, worker="gone.example:4242")
 
 
 @pytest.fixture

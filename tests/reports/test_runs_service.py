@@ -1,53 +1,34 @@
-"""Requesting, executing and sweeping report runs, against the database, with the queue and
-(mostly) the renderer replaced; the last tests render real reports."""
+"""Requesting and executing report runs, against the database, with the queue and
+(mostly) the renderer replaced; the last tests render real reports. Sweeping: test_runs_sweep.py."""
 
-import datetime
 import hashlib
 
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import OperationalError
-from django.utils import timezone
 
 from reports.models import ReportRun, RunKind, RunStatus
 from reports.services.runs import (
     QUEUE_DOWN,
-    RESTARTED,
     ReportRunRefused,
     report_run_enqueue,
     report_run_request,
-    report_run_requeue_failed,
-    report_run_sweep,
 )
 from reports.services.runs_execute import RETRYING, report_run_execute
-from reports.tasks import ReportRenderTask, render_report, sweep_runs
+from reports.tasks import ReportRenderTask, render_report
 from tests.reports.runs_support import (  # noqa: F401 (fixtures)
     FAKE_PDF,
     fake_rendering_fixture,
+    mark_running,
     media_fixture,
     publish,
     queue_fixture,
     release_to_force,
+    request_run,
     run_files,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _request(capture, **kwargs) -> ReportRun:
-    with capture(execute=True):
-        return report_run_request(**kwargs)
-
-
-def _running(run: ReportRun, *, quiet_for: float, attempts: int = 1) -> None:
-    """Started ten minutes ago, last heartbeat `quiet_for` seconds ago."""
-    now = timezone.now()
-    ReportRun.objects.filter(pk=run.pk).update(
-        status=RunStatus.RUNNING,
-        started_at=now - datetime.timedelta(minutes=10),
-        heartbeat_at=now - datetime.timedelta(seconds=quiet_for),
-        attempts=attempts,
-    )
 
 
 # Requesting
@@ -71,7 +52,7 @@ def test_request_for_a_published_inspection_is_final(
     inspection_a, alice, queue, django_capture_on_commit_callbacks
 ):
     publish(inspection_a)
-    run = _request(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
+    run = request_run(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
     assert run.kind == RunKind.FINAL
 
 
@@ -79,21 +60,21 @@ def test_published_report_is_returned_not_rendered_again(
     inspection_a, alice, hmi, queue, django_capture_on_commit_callbacks
 ):
     publish(inspection_a)
-    first = _request(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
+    first = request_run(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
     ReportRun.objects.filter(pk=first.pk).update(status=RunStatus.SUCCEEDED)
-    again = _request(django_capture_on_commit_callbacks, user=hmi, inspection=inspection_a)
+    again = request_run(django_capture_on_commit_callbacks, user=hmi, inspection=inspection_a)
     assert again.pk == first.pk
     assert ReportRun.objects.count() == 1
     assert queue.run_ids == [first.pk]
 
 
-def test_a_failed_final_does_not_stop_a_new_request(
+def test_a_failed_final_does_not_stop_a_newrequest_run(
     inspection_a, alice, queue, django_capture_on_commit_callbacks
 ):
     publish(inspection_a)
-    first = _request(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
+    first = request_run(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
     ReportRun.objects.filter(pk=first.pk).update(status=RunStatus.FAILED)
-    again = _request(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
+    again = request_run(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
     assert again.pk != first.pk and again.kind == RunKind.FINAL
 
 
@@ -101,8 +82,8 @@ def test_liaison_draft_holds_only_the_released_areas(
     inspection_a, liaison, alice, queue, django_capture_on_commit_callbacks
 ):
     release_to_force(inspection_a)
-    theirs = _request(django_capture_on_commit_callbacks, user=liaison, inspection=inspection_a)
-    team = _request(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
+    theirs = request_run(django_capture_on_commit_callbacks, user=liaison, inspection=inspection_a)
+    team = request_run(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
     assert theirs.released_only is True and theirs.kind == RunKind.DRAFT
     assert team.released_only is False
 
@@ -118,7 +99,7 @@ def test_national_draft_is_refused_to_an_inspector_and_given_to_a_lead(
 ):
     with pytest.raises(ReportRunRefused, match="not published yet"):
         report_run_request(user=alice, programme=programme_2008)
-    run = _request(django_capture_on_commit_callbacks, user=hmi, programme=programme_2008)
+    run = request_run(django_capture_on_commit_callbacks, user=hmi, programme=programme_2008)
     assert (run.kind, run.programme, run.inspection) == (RunKind.DRAFT, programme_2008, None)
 
 
@@ -127,7 +108,7 @@ def test_national_report_is_final_for_anyone_once_every_inspection_is_published(
 ):
     publish(inspection_a)
     publish(inspection_b)
-    run = _request(django_capture_on_commit_callbacks, user=alice, programme=programme_2008)
+    run = request_run(django_capture_on_commit_callbacks, user=alice, programme=programme_2008)
     assert run.kind == RunKind.FINAL
 
 
@@ -140,7 +121,7 @@ def test_unreachable_queue_keeps_the_run_queued_with_a_note(
     inspection_a, alice, queue, django_capture_on_commit_callbacks
 ):
     queue.down = True
-    run = _request(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
+    run = request_run(django_capture_on_commit_callbacks, user=alice, inspection=inspection_a)
     assert run.queue_note == QUEUE_DOWN
     run.refresh_from_db()
     assert (run.status, run.queue_note) == (RunStatus.QUEUED, QUEUE_DOWN)
@@ -196,7 +177,7 @@ def test_a_second_delivery_does_nothing(inspection_a, alice, fake_rendering, med
 def test_a_run_being_rendered_is_not_claimed_again(inspection_a, alice, fake_rendering):
     run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
     # Running for ten minutes, but its worker beat five seconds ago: it is alive.
-    _running(run, quiet_for=5)
+    mark_running(run, quiet_for=5)
     assert report_run_execute(run_id=run.pk).status == RunStatus.RUNNING
     assert fake_rendering.renders == 0
 
@@ -262,7 +243,7 @@ def test_rerun_after_a_killed_worker_leaves_one_file(inspection_a, alice, fake_r
     leftover = media / "report-runs" / str(run.pk) / run.download_name
     leftover.parent.mkdir(parents=True)
     leftover.write_bytes(b"%PDF half written")
-    _running(run, quiet_for=60)
+    mark_running(run, quiet_for=60)
     done = report_run_execute(run_id=run.pk)
     assert done.status == RunStatus.SUCCEEDED and done.attempts == 2
     assert run_files(media) == [leftover]
@@ -289,88 +270,6 @@ def test_render_task_retries_only_named_transient_errors():
     assert set(render_report.autoretry_for) >= {OperationalError, OSError}
     assert Exception not in render_report.autoretry_for
     assert render_report.max_retries == 3 and render_report.acks_late
-
-
-# Sweeping
-
-
-def test_sweep_sends_again_a_run_whose_worker_is_gone_and_leaves_live_ones(
-    inspection_a, alice, queue
-):
-    lost = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    busy = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    _running(lost, quiet_for=46)
-    _running(busy, quiet_for=40)  # as long running, but its worker is still beating
-    assert report_run_sweep() == 1
-    assert queue.run_ids == [lost.pk]
-    lost.refresh_from_db()
-    busy.refresh_from_db()
-    # The run stays RUNNING until a worker takes it over; its note says what happened.
-    assert (lost.status, lost.queue_note, lost.attempts) == (RunStatus.RUNNING, RESTARTED, 1)
-    assert (busy.status, busy.queue_note) == (RunStatus.RUNNING, "")
-
-
-def test_sweep_sends_again_runs_the_queue_missed_after_a_minute(inspection_a, alice, queue):
-    old = ReportRun.objects.create(
-        inspection=inspection_a, requested_by=alice, queue_note=QUEUE_DOWN
-    )
-    new = ReportRun.objects.create(
-        inspection=inspection_a, requested_by=alice, queue_note=QUEUE_DOWN
-    )
-    ReportRun.objects.filter(pk=old.pk).update(
-        requested_at=timezone.now() - datetime.timedelta(minutes=2)
-    )
-    assert report_run_sweep() == 1
-    assert queue.run_ids == [old.pk]
-    old.refresh_from_db()
-    new.refresh_from_db()
-    assert old.queue_note == "" and new.queue_note == QUEUE_DOWN
-
-
-def test_sweep_sends_an_abandoned_run_again_once_the_queue_is_back(inspection_a, alice, queue):
-    run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    _running(run, quiet_for=60)
-    queue.down = True
-    assert report_run_sweep() == 1
-    assert queue.run_ids == []
-    run.refresh_from_db()
-    assert (run.status, run.queue_note) == (RunStatus.RUNNING, RESTARTED)
-    queue.down = False
-    assert report_run_sweep() == 1
-    assert queue.run_ids == [run.pk]
-
-
-def test_sweep_gives_up_on_a_run_that_keeps_losing_its_worker(inspection_a, alice, queue):
-    run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    _running(run, quiet_for=60, attempts=3)
-    assert report_run_sweep() == 0
-    run.refresh_from_db()
-    assert run.status == RunStatus.FAILED
-    assert "stopped 3 times" in run.error
-
-
-def test_sweep_task_runs_the_sweep(inspection_a, alice, queue):
-    run = ReportRun.objects.create(inspection=inspection_a, requested_by=alice)
-    _running(run, quiet_for=60)
-    assert sweep_runs() == 1
-
-
-def test_requeue_failed_changes_only_failed_runs(
-    inspection_a, alice, queue, django_capture_on_commit_callbacks
-):
-    failed = ReportRun.objects.create(
-        inspection=inspection_a, requested_by=alice, status=RunStatus.FAILED, error="Boom"
-    )
-    done = ReportRun.objects.create(
-        inspection=inspection_a, requested_by=alice, status=RunStatus.SUCCEEDED
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        assert report_run_requeue_failed(run_ids=[failed.pk, done.pk]) == 1
-    failed.refresh_from_db()
-    done.refresh_from_db()
-    assert (failed.status, failed.error) == (RunStatus.QUEUED, "")
-    assert done.status == RunStatus.SUCCEEDED
-    assert queue.run_ids == [failed.pk]
 
 
 # Real renders
