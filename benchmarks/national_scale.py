@@ -11,7 +11,10 @@ PostgreSQL database it may fill) with the reference data, it prints:
   The counts must not grow with the number of forces;
 - throughput: gunicorn with two workers on 127.0.0.1, --clients concurrent signed-in clients
   for --seconds per page, requests per second against the sign-in page on the same server
-  (the target: each page at least 0.3x of the sign-in page's rate);
+  (the target: each page at least 0.3x of the sign-in page's rate); twice, with every page
+  worked out afresh (WORKBENCH_PAGE_CACHE=0) and with pages kept until data changes (=1, as
+  production runs; the workers share a Redis cache when 127.0.0.1:6379 answers, as in
+  production; BENCH_REDIS_URL names the database, 15 by default);
 - the national batch: --batch force reports of the national demo rendered one after another
   (the sum of single renders) and by two worker processes, wall times and ratio.
 """
@@ -31,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 FOLDER = Path(tempfile.mkdtemp(prefix="workbench-national-bench-"))
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings_test"
+os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.bench_settings"
 os.environ["WORKBENCH_VAR_DIR"] = str(FOLDER / "var")
 os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or (
     f"sqlite:///{FOLDER / 'bench.sqlite3'}"
@@ -135,11 +138,35 @@ def _hammer(port: int, path: str, cookie: str, clients: int, seconds: float) -> 
     return sum(done), sum(errors)
 
 
+def _redis_url() -> str:
+    """A Redis database for the servers' shared cache, or "" when none answers."""
+    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return ""
+    return url
+
+
 def _throughput(args) -> None:
+    redis_url = _redis_url()
+    where = f"Redis cache {redis_url}" if redis_url else "each worker's own memory cache"
+    for kept in ("0", "1"):
+        label = "pages kept until data changes" if kept == "1" else "every page worked out"
+        print(f"throughput, {label} ({where}):")
+        _serve_and_measure(args, {"WORKBENCH_PAGE_CACHE": kept, "BENCH_REDIS_URL": redis_url})
+
+
+def _serve_and_measure(args, settings_env: dict) -> None:
     from django.urls import reverse
 
     port = _free_port()
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings_test")
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="benchmarks.bench_settings",
+        BENCH_CACHE_PREFIX=f"workbench-bench-{os.getpid()}-{port}",
+        **settings_env,
+    )
     server = subprocess.Popen(
         [
             sys.executable,
@@ -166,7 +193,7 @@ def _throughput(args) -> None:
         cookie = _session_cookie("hmi")
         login = reverse("login")
         print(
-            f"throughput: gunicorn, two workers, {args.clients} clients, {args.seconds:g} s a page "
+            f"  gunicorn, two workers, {args.clients} clients, {args.seconds:g} s a page "
             f"(load average before: {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs)"
         )
         _hammer(port, login, "", 2, 1.0)  # warm both workers up

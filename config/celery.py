@@ -4,7 +4,7 @@ import os
 import socket
 from pathlib import Path
 
-from celery import Celery
+from celery import Celery, signals
 from kombu.exceptions import OperationalError as QueueOperationalError
 from redis.exceptions import RedisError
 
@@ -52,3 +52,12 @@ def ping() -> dict:
         "database": connection.vendor,
         "users": get_user_model().objects.count(),
     }
+
+
+@signals.task_postrun.connect
+def _task_moves_generation(**kwargs):
+    # A task may change records without the ORM's signals (a queryset's update()): kept pages
+    # (config/page_cache.py) of the web processes must not outlive what it changed.
+    from config.page_cache import data_changed
+
+    data_changed()

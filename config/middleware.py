@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
+from config.page_cache import data_changed
 from config.uploads import upload_limit_exceeded
 from moderation.inbox.count import inbox_count_forget
 
@@ -106,4 +107,21 @@ class InboxCountMiddleware:
         user = getattr(request, "user", None)
         if request.method == "POST" and user is not None and user.is_authenticated:
             inbox_count_forget(user=user)
+        return response
+
+
+class ChangeRequestsMiddleware:
+    """A request that may change data (POST, PUT, PATCH, DELETE) moves the page cache's data
+    generation on when it is answered, whether or not it saved a record through the ORM's
+    signals (a queryset's update() sends none)."""
+
+    SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in self.SAFE_METHODS:
+            data_changed()
         return response

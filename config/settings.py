@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "inspections",
     "moderation",
     "reports",
+    # Last: the page cache's receivers (config/apps.py) hear every app's records.
+    "config.apps.SiteConfig",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After authentication: a signed-in person's POST forgets their remembered task count.
     "config.middleware.InboxCountMiddleware",
+    # Any POST, PUT, PATCH or DELETE moves the page cache's data generation on.
+    "config.middleware.ChangeRequestsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the signed-in user on every history row written during a request.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -292,6 +296,9 @@ if REDIS_URL:
             "KEY_PREFIX": "workbench",
         }
     }
+# Pages kept per browser session until data changes (config/page_cache.py): only where every
+# process shares the cache, as a change made in one must reach the others' kept pages.
+WORKBENCH_PAGE_CACHE = os.environ.get("WORKBENCH_PAGE_CACHE", "1" if REDIS_URL else "0") == "1"
 if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_QUEUE_DIR / "queue"),

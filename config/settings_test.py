@@ -31,6 +31,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Each test process keeps its own cache, emptied before every test (tests/conftest.py): test
 # databases of different processes reuse the same user ids, so a shared cache would mix them.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Kept pages as in production (the test server's threads share this process's cache); a
+# test's transaction never commits, so the generation moves at once with every change too.
+WORKBENCH_PAGE_CACHE = os.environ.get("WORKBENCH_PAGE_CACHE", "1") == "1"
 # The test client and the browser tests' live server speak plain HTTP; tests of the redirect
 # switch it on with override_settings or run the production settings in a subprocess. HSTS
 # stays as in production: it is only ever sent on HTTPS requests.

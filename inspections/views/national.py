@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
+from config.page_cache import viewer_cached
 from grading.charts.distribution import (
     DistributionBar,
     DistributionGroup,
@@ -53,6 +54,7 @@ def national_grades_latest(request):
 
 
 @login_required
+@viewer_cached
 def national_grades(request, year):
     programme = programme_get_by_year(year=year)
     filterset, table = _filtered_table(request, programme)

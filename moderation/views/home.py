@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from config.page_cache import viewer_cached
 from inspections.selectors.inspections import inspections_with_progress
 from inspections.services.practice import liaison_force
 from moderation.inbox import inbox_for
@@ -10,6 +11,7 @@ from moderation.inbox.count import inbox_count_remember
 
 
 @login_required
+@viewer_cached
 def home(request):
     # A force liaison is on no team: their inspections are their force's released drafts
     # (inspections_with_progress scopes them), and the page offers them developing practice.

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from config.page_cache import viewer_cached
 from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment
 from moderation.filters import NationalComparisonFilter, flag_matches
@@ -46,6 +47,7 @@ def _national_context(request, session, entries) -> dict:
 
 
 @login_required
+@viewer_cached
 def session_detail(request, pk):
     session = session_get_for_user(user=request.user, pk=pk)
     entries = session_agenda(user=request.user, session=session)
@@ -109,6 +111,7 @@ def _item_context(request, item, form=None) -> dict:
 
 
 @login_required
+@viewer_cached
 def agenda_item_detail(request, pk):
     item = agenda_item_get_for_user(user=request.user, pk=pk)
     return render(request, "moderation/item_detail.html", _item_context(request, item))
