@@ -12,6 +12,18 @@ class AssessmentLocked(Exception):
         )
 
 
+class OverviewLocked(Exception):
+    """Part of the inspection is with the force or published: the overview it prints is
+    read-only, but for a section an accepted factual-accuracy comment opens."""
+
+    def __init__(self):
+        super().__init__(
+            "The force overview is read-only: part of this report is with the force for its "
+            "factual-accuracy check or published. A section changes only to answer a comment "
+            "from the force that the team accepted."
+        )
+
+
 class EditConflict(Exception):
     """Someone else saved the same record since this user opened it.
 

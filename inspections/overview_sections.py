@@ -12,3 +12,10 @@ PERFORMANCE_SECTIONS = [
     ("performance_overview", "", "The performance summary is not written yet."),
     ("developments", "Developments since the last inspection", "Not written yet."),
 ]
+
+# What a comment or a change calls each section: its heading, or a name for the two openings.
+SECTION_NAMES = {
+    "overview": "Opening summary",
+    "performance_overview": "Performance summary",
+    **{name: heading for name, heading, _ in CONTEXT_SECTIONS + PERFORMANCE_SECTIONS if heading},
+}

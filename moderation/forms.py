@@ -147,6 +147,8 @@ class FactualChangeForm(forms.Form):
         error_messages={"max_length": f"Keep the lead phrase under {LEAD_LIMIT} characters."},
     )
     text = _text("Corrected text", rows=5, error_messages={"required": "Write the corrected text."})
+    # A force overview section's change carries the overview's fingerprint instead of a version.
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
 
 class FactualReferForm(forms.Form):

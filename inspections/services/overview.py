@@ -8,8 +8,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from inspections.exceptions import EditConflict
-from inspections.models import Inspection
+from inspections.exceptions import EditConflict, OverviewLocked
+from inspections.models import RELEASED_AREAS, AreaAssessment, Inspection
 from inspections.validators import validate_plain_text
 
 # In the order the report prints them.
@@ -96,24 +96,38 @@ def _check(fields: dict[str, str]) -> None:
             )
 
 
+def overview_is_locked(inspection: Inspection) -> bool:
+    """Whether an area of the inspection is released to the force or published: the overview
+    is printed in that report, so the team no longer edits it freely."""
+    return AreaAssessment.objects.filter(inspection=inspection, status__in=RELEASED_AREAS).exists()
+
+
 @transaction.atomic
 def inspection_overview_update(
     *,
     inspection: Inspection,
     user: AbstractBaseUser,
     fingerprint: str | None = None,
+    factual_check: bool = False,
+    change_reason: str = "",
     **fields: str,
 ) -> list[str]:
     """Save any of the six overview texts and return the names of those that changed.
 
     Only the given fields are written, so a concurrent change to, say, the status survives.
     When `fingerprint` is given and the saved texts no longer match it, nothing is written
-    and EditConflict carries the inspection as now saved. The history row names `user`;
-    when nothing changed, no row is written.
+    and EditConflict carries the inspection as now saved. Once part of the report is with the
+    force or published, OverviewLocked refuses the save, unless it answers an accepted
+    factual-accuracy comment (`factual_check`, from moderation.services.factual_changes, which
+    checks the comment; `change_reason` then names it on the history row). The history row
+    names `user`; when nothing changed, no row is written.
     """
     _check(fields)
-    # The row lock makes the fingerprint check and the write one step for concurrent savers.
+    # The row lock makes the fingerprint check and the write one step for concurrent savers,
+    # and holds off a release between the check below and the write.
     current = Inspection.objects.select_for_update(of=("self",)).get(pk=inspection.pk)
+    if not factual_check and overview_is_locked(current):
+        raise OverviewLocked()
     if fingerprint is not None and fingerprint != overview_fingerprint(current):
         raise EditConflict(current)
     changed = [name for name, value in fields.items() if getattr(current, name) != value]
@@ -122,5 +136,7 @@ def inspection_overview_update(
             setattr(current, name, fields[name])
             setattr(inspection, name, fields[name])
         current._history_user = user
+        if change_reason:
+            current._change_reason = change_reason
         current.save(update_fields=changed)
     return changed

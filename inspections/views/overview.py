@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from forces.models import Force, PartnershipArea
-from inspections.exceptions import EditConflict
+from inspections.exceptions import EditConflict, OverviewLocked
 from inspections.forms.overview import OverviewForm, overview_initial
 from inspections.overview_sections import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS
 from inspections.permissions import can_edit_inspection
@@ -54,12 +54,14 @@ def _reference_admin_url(user, force: Force) -> str:
 @login_required
 def overview_detail(request, pk):
     inspection = inspection_get_for_user(user=request.user, pk=pk)
+    locked = services.overview_is_locked(inspection)
     context = {
         "inspection": inspection,
         "context_sections": _sections(inspection, CONTEXT_SECTIONS),
         "performance_sections": _sections(inspection, PERFORMANCE_SECTIONS),
         "demographics": _demographics(inspection.force),
-        "can_edit": can_edit_inspection(request.user, inspection),
+        "can_edit": can_edit_inspection(request.user, inspection) and not locked,
+        "locked": locked,
         "reference_admin_url": _reference_admin_url(request.user, inspection.force),
     }
     return render(request, "inspections/overview_detail.html", context)
@@ -91,10 +93,17 @@ def _conflict_page(request, inspection, data: dict, current):
     return _form_page(request, inspection, form, 409, merge=merge, current=current)
 
 
+def _refused(request, inspection, exc: OverviewLocked):
+    messages.error(request, f"{exc} Nothing was saved.")
+    return redirect("inspections:overview_detail", pk=inspection.pk)
+
+
 @login_required
 def overview_edit(request, pk):
     inspection = inspection_get_for_user(user=request.user, pk=pk)
     require_team(request.user, inspection)
+    if services.overview_is_locked(inspection):
+        return _refused(request, inspection, OverviewLocked())
     form = OverviewForm(request.POST or None, initial=overview_initial(inspection))
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,6 +112,8 @@ def overview_edit(request, pk):
             )
         except EditConflict as exc:
             return _conflict_page(request, inspection, form.cleaned_data, exc.current)
+        except OverviewLocked as exc:  # released while the form was open
+            return _refused(request, inspection, exc)
         if changed:
             messages.success(request, "Force overview saved.")
         else:

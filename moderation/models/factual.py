@@ -10,6 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from inspections.models import AreaAssessment, CriterionAssessment, EvidenceItem
+from inspections.overview_sections import SECTION_NAMES
 
 _USER = settings.AUTH_USER_MODEL
 
@@ -26,6 +27,7 @@ class CommentSection(models.TextChoices):
     GRADE = "grade", "Grade"
     STATEMENT = "statement", "Summary statement"
     EVIDENCE = "evidence", "Evidence item"
+    OVERVIEW = "overview", "Force overview"
 
 
 class CommentQuerySet(models.QuerySet):
@@ -42,10 +44,10 @@ class CommentQuerySet(models.QuerySet):
 class FactualAccuracyComment(models.Model):
     """A force's comment on one section of its draft report, and the team's answer.
 
-    The section is the area's grade (no criterion), a criterion's summary statement, or one
-    evidence item of a criterion. A comment is closed when answered "not accepted" or
-    referred back to the panels, and, when accepted, once the change is saved and the team
-    closes it.
+    The section is the area's grade (no criterion), a criterion's summary statement, one
+    evidence item of a criterion, or one section of the inspection's force overview. A comment
+    is closed when answered "not accepted" or referred back to the panels, and, when accepted,
+    once the change is saved and the team closes it.
     """
 
     area = models.ForeignKey(
@@ -69,6 +71,10 @@ class FactualAccuracyComment(models.Model):
         blank=True,
         related_name="factual_comments",
     )
+    # A force overview section (inspections.services.overview.OVERVIEW_FIELDS): the overview
+    # is the inspection's, printed before every area; its comment is filed under the area the
+    # force was checking (released), whose publication it holds up like any other.
+    overview_field = models.CharField(max_length=30, blank=True)
     comment = models.TextField()
     proposed_correction = models.TextField()
     author = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="+")
@@ -110,6 +116,8 @@ class FactualAccuracyComment(models.Model):
     @property
     def anchor(self) -> str:
         """The id of the comment's section on the draft page."""
+        if self.section == CommentSection.OVERVIEW:
+            return f"overview-{self.overview_field}"
         if self.section == CommentSection.EVIDENCE and self.evidence_item_id:
             return f"item-{self.evidence_item_id}"
         if self.criterion_assessment_id is None:
@@ -117,7 +125,20 @@ class FactualAccuracyComment(models.Model):
         return f"section-{self.criterion_assessment_id}"
 
     @property
+    def overview_heading(self) -> str:
+        return SECTION_NAMES.get(self.overview_field, self.overview_field)
+
+    @property
+    def overview_text(self) -> str:
+        """The overview section's text as now saved (a force overview comment only)."""
+        if self.section != CommentSection.OVERVIEW:
+            return ""
+        return getattr(self.area.inspection, self.overview_field, "")
+
+    @property
     def section_name(self) -> str:
+        if self.section == CommentSection.OVERVIEW:
+            return f"Force overview: {self.overview_heading}"
         if self.criterion_assessment_id is None:
             return f"{self.area.framework.name}: summary of judgement (grade)"
         criterion = self.criterion_assessment.criterion

@@ -9,12 +9,11 @@ from django.shortcuts import get_object_or_404
 from grading.models import criteria_tree_order
 from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment, CriterionAssessment, EvidenceItem, Inspection
+from inspections.overview_sections import CONTEXT_SECTIONS, PERFORMANCE_SECTIONS, SECTION_NAMES
 from inspections.permissions import RELEASED_AREAS, visible_area_ids
 from inspections.selectors.evidence import criterion_evidence
-from moderation.models import (
-    FactualAccuracyComment,
-    FactualChange,
-)
+from inspections.services.overview import OVERVIEW_FIELDS
+from moderation.models import CommentSection, FactualAccuracyComment, FactualChange
 
 
 def commentable_area_get_for_user(*, user: AbstractBaseUser, pk: int) -> AreaAssessment:
@@ -30,34 +29,38 @@ def factual_comment_get_for_user(*, user: AbstractBaseUser, pk: int) -> FactualA
 
 def draft_section_get(
     *, area: AreaAssessment, value: str
-) -> tuple[CriterionAssessment | None, EvidenceItem | None]:
-    """The section of the area's draft a comment names, as (criterion, evidence item): a
-    criterion assessment id for its summary statement, `item-<id>` for one evidence item, or
-    nothing for the area's summary of judgement (its grade). Anything else is refused; another
-    area's section is a 404."""
+) -> tuple[CriterionAssessment | None, EvidenceItem | None, str]:
+    """The section of the area's draft a comment names, as (criterion, evidence item, overview
+    section): a criterion assessment id for its summary statement, `item-<id>` for one
+    evidence item, `overview-<name>` for a section of the force overview, or nothing for the
+    area's summary of judgement (its grade). Anything else is refused; another area's section
+    is a 404."""
     if not value:
-        return None, None
+        return None, None, ""
+    if value.startswith("overview-") and value[9:] in OVERVIEW_FIELDS:
+        return None, None, value[9:]
     if value.startswith("item-") and value[5:].isdigit():
         item = get_object_or_404(
             EvidenceItem.objects.select_related("criterion_assessment"),
             pk=int(value[5:]),
             criterion_assessment__area=area,
         )
-        return item.criterion_assessment, item
+        return item.criterion_assessment, item, ""
     if not value.isdigit():
         raise WorkflowRefused("That section was not understood; nothing changed.")
-    return get_object_or_404(CriterionAssessment, pk=int(value), area=area), None
+    return get_object_or_404(CriterionAssessment, pk=int(value), area=area), None, ""
 
 
-def _draft_comments(areas: list[AreaAssessment]) -> list[FactualAccuracyComment]:
+def _draft_comments(areas: list[AreaAssessment], **only) -> list[FactualAccuracyComment]:
     changes = FactualChange.objects.select_related("made_by")
     return list(
-        FactualAccuracyComment.objects.filter(area__in=areas)
+        FactualAccuracyComment.objects.filter(area__in=areas, **only)
         .select_related(
             "author",
             "responded_by",
             "closed_by",
             "area__framework",
+            "area__inspection",
             "criterion_assessment__criterion",
             "evidence_item",
         )
@@ -67,22 +70,45 @@ def _draft_comments(areas: list[AreaAssessment]) -> list[FactualAccuracyComment]
 
 def _comments_by_section(comments: list[FactualAccuracyComment]) -> dict[tuple, list]:
     """(area id, criterion assessment id or None for the summary of judgement) -> comments
-    (an evidence item's comments are its criterion's)."""
+    (an evidence item's comments are its criterion's); ("overview", section name) -> the
+    comments on a force overview section, whichever area they were filed under."""
     by_section: dict[tuple, list] = {}
     for comment in comments:
         key = (comment.area_id, comment.criterion_assessment_id)
+        if comment.section == CommentSection.OVERVIEW:
+            key = ("overview", comment.overview_field)
         by_section.setdefault(key, []).append(comment)
     return by_section
 
 
-def draft_open_comments(*, sections: list[dict]) -> list[FactualAccuracyComment]:
+def draft_open_comments(
+    *, sections: list[dict], overview: list[dict] | None = None
+) -> list[FactualAccuracyComment]:
     """The comments of the draft not closed yet, in the order of the draft, for its top."""
-    return [
-        comment
+    groups = [part["comments"] for part in overview or []] + [
+        group
         for section in sections
         for group in [section["comments"]] + [row["comments"] for row in section["criteria"]]
-        for comment in group
-        if not comment.is_closed
+    ]
+    return [comment for group in groups for comment in group if not comment.is_closed]
+
+
+def draft_overview(*, inspection: Inspection, sections: list[dict]) -> list[dict]:
+    """The force overview as the draft prints it, before the areas, each section with its
+    comments: only once an area is released (`sections` not empty). The texts are the
+    inspection's; one query for the comments."""
+    if not sections:
+        return []
+    found = _draft_comments([section["area"] for section in sections], section="overview")
+    comments = {key[1]: group for key, group in _comments_by_section(found).items()}
+    return [
+        {
+            "name": name,
+            "heading": heading or SECTION_NAMES[name],
+            "text": getattr(inspection, name),
+            "comments": comments.get(name, []),
+        }
+        for name, heading, _ in CONTEXT_SECTIONS + PERFORMANCE_SECTIONS
     ]
 
 

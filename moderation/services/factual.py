@@ -4,13 +4,14 @@ Comments and answers are only possible while the area is released to the force; 
 publication everything is frozen. Publication itself is refused while comments are not closed
 (see the publish guard in `services.steps`).
 
-A comment names one section: the area's grade, a criterion's summary statement or one
-evidence item. The team answers "not accepted" (closed at once) or "accepted with change": the
-named section, and nothing else, then opens to the team for the change, which goes through the
-ordinary edit service (`services.factual_changes`) and is recorded as a FactualChange (before
-and after) and on the edited record's history row with the comment it answers; the comment
-closes only once a change is saved. Grades never change here: a comment on the grade is
-answered by referring the area back to the national panel through the workflow table.
+A comment names one section: the area's grade, a criterion's summary statement, one evidence
+item or one section of the force overview. The team answers "not accepted" (closed at once) or
+"accepted with change": the named section, and nothing else, then opens to the team for the
+change, which goes through the ordinary edit service (`services.factual_changes`) and is
+recorded as a FactualChange (before and after) and on the edited record's history row with the
+comment it answers; the comment closes only once a change is saved. Grades never change here: a
+comment on the grade is answered by referring the area back to the national panel through the
+workflow table.
 
 Lock order, as every evidence writer and correction: the criterion, then the area, then the
 comment.
@@ -23,6 +24,7 @@ from django.utils import timezone
 from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment, AssessmentStatus, CriterionAssessment, EvidenceItem
 from inspections.permissions import is_force_liaison, is_team_member
+from inspections.services.overview import OVERVIEW_FIELDS
 from inspections.validators import checked_text
 from moderation import notifications
 from moderation.models import CommentResponse, CommentSection, FactualAccuracyComment
@@ -69,22 +71,29 @@ def factual_comment_add(
     proposed_correction: str,
     criterion_assessment: CriterionAssessment | None = None,
     evidence_item: EvidenceItem | None = None,
+    overview_field: str = "",
 ) -> FactualAccuracyComment:
     """The force's liaison comments on a section of its own released draft.
 
     Invariants: the user speaks for the inspected force; the area is released; the section is
-    one evidence item or the summary statement of one of the area's criteria or, without
-    either, the area's grade.
+    one evidence item or the summary statement of one of the area's criteria, one section of
+    the inspection's force overview (`overview_field`) or, without any, the area's grade.
     """
     current = released_area_lock(area.pk)
     if not is_force_liaison(user, current.inspection):
         raise WorkflowRefused("Only the force's liaison comments on its draft report.")
-    section, criterion_assessment = _section(current, criterion_assessment, evidence_item)
+    if overview_field:
+        if overview_field not in OVERVIEW_FIELDS or criterion_assessment or evidence_item:
+            raise WorkflowRefused("That section was not understood; nothing changed.")
+        section = CommentSection.OVERVIEW
+    else:
+        section, criterion_assessment = _section(current, criterion_assessment, evidence_item)
     record = FactualAccuracyComment(
         area=current,
         criterion_assessment=criterion_assessment,
         evidence_item=evidence_item,
         section=section,
+        overview_field=overview_field,
         comment=checked_text(comment, "your comment", required=True),
         proposed_correction=checked_text(proposed_correction, "the correction you propose", True),
         author=user,

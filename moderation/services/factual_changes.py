@@ -1,16 +1,21 @@
 """The change an accepted factual-accuracy comment calls for, made in exactly the section it
-names (an evidence item or a criterion's summary statement) through the ordinary edit services.
+names (an evidence item, a criterion's summary statement or a force overview section) through
+the ordinary edit services.
 
-The edit services refuse any write once an area has left drafting; `factual_check` lets this
-one through while the area is released, after the checks here (see `factual_change_save`).
+The edit services refuse any write once an area has left drafting (the overview's once part
+of the report is with the force); `factual_check` lets this one through while the area is
+released, after the checks here (see `factual_change_save`).
 """
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from inspections.exceptions import AssessmentLocked, EditConflict, WorkflowRefused
-from inspections.models import CriterionAssessment, EvidenceItem
+from inspections.models import CriterionAssessment, EvidenceItem, Inspection
+from inspections.overview_sections import SECTION_NAMES
 from inspections.services.evidence import evidence_item_update
+from inspections.services.overview import inspection_overview_update
 from inspections.services.statements import criterion_statement_save
 from inspections.validators import LEAD_LIMIT, checked_text
 from moderation.models import CommentSection, FactualAccuracyComment, FactualChange
@@ -22,11 +27,12 @@ NOTHING_SAVED = " Nothing was saved."
 def _open_for_change(comment: FactualAccuracyComment, user: AbstractBaseUser):
     """Lock the comment's criterion, its area and the comment, and check that the comment
     opens its section to `user` now; returns the locked comment."""
-    if comment.criterion_assessment_id is None:
+    if comment.section == CommentSection.GRADE:
         raise WorkflowRefused("A grade never changes during the factual-accuracy check.")
-    CriterionAssessment.objects.select_for_update(of=("self",)).get(
-        pk=comment.criterion_assessment_id
-    )
+    if comment.criterion_assessment_id is not None:
+        CriterionAssessment.objects.select_for_update(of=("self",)).get(
+            pk=comment.criterion_assessment_id
+        )
     area = released_area_lock(comment.area_id)
     team_check(user, area)
     current = comment_lock(comment)
@@ -59,6 +65,8 @@ def _conflict(exc: Exception) -> WorkflowRefused:
             "Someone else saved this section since you opened the page: read it again, then "
             "make the change." + NOTHING_SAVED
         )
+    if isinstance(exc, ValidationError):
+        return WorkflowRefused(" ".join(exc.messages) + NOTHING_SAVED)
     return WorkflowRefused(str(exc) + NOTHING_SAVED)
 
 
@@ -70,22 +78,26 @@ def factual_change_save(
     version: int,
     text: str,
     lead: str = "",
+    fingerprint: str = "",
 ) -> list[FactualChange]:
     """Make the change an accepted comment calls for, in exactly the section it names.
 
     Invariants: the area is released (not published); the comment is accepted and not closed;
     the user is on the inspection team and is not the force's liaison; the write goes through
-    the ordinary edit service (evidence item or statement), with its version check, and its
-    history row names the comment; each field changed is recorded as a FactualChange with the
-    text before and after. Nothing is written on any refusal, nor when nothing changed.
+    the ordinary edit service (evidence item, statement or overview), with its version check
+    (the overview's `fingerprint`), and its history row names the comment; each field changed
+    is recorded as a FactualChange with the text before and after. Nothing is written on any
+    refusal, nor when nothing changed.
     """
     current = _open_for_change(comment, user)
     text = checked_text(text, "the corrected text", required=True)
     try:
         if current.section == CommentSection.EVIDENCE:
             return _change_item(current, user, version, text, lead)
+        if current.section == CommentSection.OVERVIEW:
+            return _change_overview(current, user, fingerprint, text)
         return _change_statement(current, user, version, text)
-    except (EditConflict, AssessmentLocked) as exc:
+    except (EditConflict, AssessmentLocked, ValidationError) as exc:
         raise _conflict(exc) from exc
 
 
@@ -129,3 +141,22 @@ def _change_statement(comment, user, version: int, text: str) -> list[FactualCha
         change_reason=_reason(comment),
     )
     return _record_changes(comment, user, [("Summary statement", before, text)])
+
+
+def _change_overview(comment, user, fingerprint: str, text: str) -> list[FactualChange]:
+    if not fingerprint:
+        raise WorkflowRefused("Reload the page and make the change again." + NOTHING_SAVED)
+    inspection = Inspection.objects.get(pk=comment.area.inspection_id)
+    name = comment.overview_field
+    before = getattr(inspection, name)
+    if before == text:
+        raise WorkflowRefused("The text is the same as the text now: nothing to save.")
+    inspection_overview_update(
+        inspection=inspection,
+        user=user,
+        fingerprint=fingerprint,
+        factual_check=True,
+        change_reason=_reason(comment),
+        **{name: text},
+    )
+    return _record_changes(comment, user, [(f"Overview: {SECTION_NAMES[name]}", before, text)])

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from inspections.permissions import is_force_liaison, is_team_member
 from inspections.selectors.inspections import inspection_get_for_user
+from inspections.services.overview import overview_fingerprint
 from moderation.forms import (
     FactualAnswerForm,
     FactualChangeForm,
@@ -19,6 +20,7 @@ from moderation.forms import (
 from moderation.selectors.factual import (
     commentable_area_get_for_user,
     draft_open_comments,
+    draft_overview,
     draft_report_sections,
     draft_section_get,
     factual_comment_get_for_user,
@@ -40,10 +42,14 @@ NOT_SAVED = " Nothing was saved."
 def draft_report(request, pk):
     inspection = inspection_get_for_user(user=request.user, pk=pk)
     sections = draft_report_sections(user=request.user, inspection=inspection)
+    overview = draft_overview(inspection=inspection, sections=sections)
     context = {
         "inspection": inspection,
         "sections": sections,
-        "open_comments": draft_open_comments(sections=sections),
+        "overview": overview,
+        "overview_area": next((s["area"] for s in sections if s["area"].is_with_force), None),
+        "overview_fingerprint": overview_fingerprint(inspection),
+        "open_comments": draft_open_comments(sections=sections, overview=overview),
         "may_comment": is_force_liaison(request.user, inspection),
         "may_answer": is_team_member(request.user, inspection)
         and not is_force_liaison(request.user, inspection),
@@ -66,7 +72,7 @@ def comment_add(request, pk):
 
     def add():
         data = form_data(form, suffix=NOT_SAVED)
-        criterion, item = draft_section_get(area=area, value=data["section"])
+        criterion, item, overview_field = draft_section_get(area=area, value=data["section"])
         factual_comment_add(
             area=area,
             user=request.user,
@@ -74,6 +80,7 @@ def comment_add(request, pk):
             proposed_correction=data["proposed_correction"],
             criterion_assessment=criterion,
             evidence_item=item,
+            overview_field=overview_field,
         )
 
     attempt(request, add, "Comment sent to the inspection team.")
@@ -110,6 +117,7 @@ def comment_change(request, pk):
             version=data["version"],
             text=data["text"],
             lead=data["lead"],
+            fingerprint=data["fingerprint"],
         )
 
     attempt(request, change, "Change saved. Close the comment when the change is complete.")

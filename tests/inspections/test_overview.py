@@ -221,7 +221,7 @@ def test_page_queries_stay_constant_as_units_grow(
 ):
     add_units(inspection_a.force, units)
     client.force_login(alice)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(detail_url(inspection_a))
     assert response.status_code == 200
     assert response.content.decode().count("app-indent") == units * 2

@@ -29,22 +29,14 @@ from moderation.services.factual import (
 )
 from moderation.services.factual_changes import factual_change_save
 from moderation.services.transitions import area_transition
-from tests.moderation.moderation_support import decide, grade, np_area, panels_for, submit
 
 pytestmark = pytest.mark.django_db
 CORRECTED = "A strength, with 42 teams."
 
 
 @pytest.fixture
-def area(programme_2008, force_a, inspection_a, alice, hmi, panel):
-    area = np_area(inspection_a)
-    panels_for(programme_2008, force_a, area.framework, hmi, [panel])
-    submit(area, alice, hmi)
-    decide(area, panel, hmi)
-    decide(area, panel, hmi, outcome="change", grade_level=grade("Exceeding", area), reason="Up.")
-    area_transition(area=area, user=hmi, action="release")
-    area.refresh_from_db()
-    return area
+def area(released_area):
+    return released_area
 
 
 @pytest.fixture
