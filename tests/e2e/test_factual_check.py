@@ -87,3 +87,52 @@ def test_factual_comment_accepted_changed_closed_and_seen_by_the_liaison(
     # Publication is open again.
     hmi_page.goto(reverse("moderation:area_detail", args=[area.pk]))
     expect(hmi_page.get_by_role("button", name="Publish")).to_be_visible()
+
+
+def test_factual_comment_on_the_force_overview_corrects_just_that_section(
+    new_page, alice, hmi, panel, liaison, inspection_a, programme_2008, force_a
+):
+    _released(programme_2008, force_a, inspection_a, alice, hmi, panel)
+    draft = reverse("moderation:draft_report", args=[inspection_a.pk])
+    fixed = "The force area has four boroughs and a city centre."
+
+    liaison_page, hmi_page = new_page(), new_page()
+    log_in(liaison_page, "liaison")
+    liaison_page.goto(draft)
+    section = liaison_page.locator("#overview-geography")
+    section.get_by_text("Comment on this section").click()
+    section.locator("textarea[name=comment]").fill("The count of boroughs is wrong.")
+    section.locator("textarea[name=proposed_correction]").fill(fixed)
+    section.get_by_role("button", name="Send comment").click()
+    expect(liaison_page.get_by_text("Comment sent to the inspection team.")).to_be_visible()
+    comment = FactualAccuracyComment.objects.get()
+    assert comment.overview_field == "geography"
+
+    # The overview page is read-only for the team while the draft is with the force.
+    log_in(hmi_page, "hmi")
+    hmi_page.goto(reverse("inspections:overview_detail", args=[inspection_a.pk]))
+    expect(hmi_page.locator("#overview-locked")).to_be_visible()
+    expect(hmi_page.get_by_role("button", name="Edit the overview")).to_have_count(0)
+
+    hmi_page.goto(draft)
+    hmi_page.locator("#open-comments").locator('a[href="#overview-geography"]').click()
+    box = hmi_page.locator(f"#comment-{comment.pk}")
+    box.get_by_label("Accepted with change").check()
+    box.locator("textarea[name=text]").fill("We will correct the description.")
+    box.get_by_role("button", name="Send answer").click()
+    box = hmi_page.locator(f"#comment-{comment.pk}")
+    box.get_by_label("Corrected text of the force overview").fill(fixed)
+    box.get_by_role("button", name="Save the change").click()
+    expect(hmi_page.get_by_text("Change saved.")).to_be_visible()
+    hmi_page.locator(f"#comment-{comment.pk}").get_by_role(
+        "button", name="Close the comment"
+    ).click()
+    expect(hmi_page.get_by_text("Comment closed")).to_be_visible()
+
+    inspection_a.refresh_from_db()
+    assert inspection_a.geography == fixed
+    liaison_page.goto(draft)
+    expect(liaison_page.locator("#overview-geography")).to_contain_text(fixed)
+    expect(liaison_page.locator(f"#comment-{comment.pk} tr", has_text="After")).to_contain_text(
+        fixed
+    )
