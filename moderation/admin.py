@@ -63,6 +63,9 @@ class PanelSessionAdmin(admin.ModelAdmin):
     list_filter = ["is_open", "panel__kind", "panel__programme"]
     list_select_related = ["panel__programme", "panel__region", "panel__framework"]
     inlines = [AgendaItemInline]
+    # The chair opens and closes sessions on the panel pages (moderation.services.sessions),
+    # where closing waits for every item to be settled; the admin does not go around that.
+    readonly_fields = ["is_open", "opened_by", "closed_by", "closed_at"]
 
     def has_delete_permission(self, request, obj=None):
         # Deleting a session would delete its agenda and every decision recorded on it.

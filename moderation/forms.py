@@ -86,6 +86,25 @@ class ChairNoteForm(forms.Form):
     note = _text("Why you do not confirm it", rows=3)
 
 
+class SessionOpenForm(forms.Form):
+    title = forms.CharField(
+        label="Title of the session",
+        max_length=150,
+        strip=True,
+        validators=[validate_plain_text],
+        error_messages={
+            "required": "Write the session's title.",
+            "max_length": "Keep the session's title under 150 characters.",
+        },
+    )
+    held_on = forms.DateField(
+        label="The day it sits (optional)",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"],
+        error_messages={"invalid": "Give the day as day/month/year, for example 14/03/2009."},
+    )
+
+
 class DissentForm(forms.Form):
     reason = _text("Your dissent", rows=3)
 

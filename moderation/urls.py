@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from moderation.views import areas, factual, history, panels, proposals
+from moderation.views import areas, factual, history, panels, proposals, sessions
 
 app_name = "moderation"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("moderation/", panels.panel_list, name="panel_list"),
     path("moderation/sessions/<int:pk>/", panels.session_detail, name="session_detail"),
     path("moderation/sessions/<int:pk>/agenda/", panels.agenda_add, name="agenda_add"),
+    path("moderation/sessions/<int:pk>/close/", sessions.session_close, name="session_close"),
+    path("moderation/panels/<int:pk>/sessions/", sessions.session_open, name="session_open"),
     path("moderation/items/<int:pk>/", panels.agenda_item_detail, name="agenda_item_detail"),
     path("moderation/items/<int:pk>/decide/", panels.decision_record, name="decision_record"),
     path(

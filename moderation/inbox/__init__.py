@@ -10,9 +10,10 @@ queries whatever the number of inspections, areas and agenda items.
 Who sees what: team members the criteria of areas being drafted and the force's comments to
 answer; the inspection's lead the areas ready to submit, release or publish and the force's
 developing practice not yet selected; panel members the items awaiting a decision and the
-decisions they may dissent on; whoever confirms a panel's decisions those awaiting them and
-the areas waiting for their open sessions; a force liaison the released draft to check, the
-answers to the force's comments and an inspection still without the force's practice.
+decisions they may dissent on; whoever confirms a panel's decisions those awaiting them; a
+chair the areas waiting for their open sessions and the sessions to open or close; a force
+liaison the released draft to check, the answers to the force's comments and an inspection
+still without the force's practice.
 """
 
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from inspections.models import (
 )
 from inspections.selectors.inspections import criteria_with_lists
 from inspections.services.practice import liaison_force
+from moderation.inbox.sessions import session_tasks
 from moderation.models import (
     AgendaItem,
     DecisionState,
@@ -40,7 +42,7 @@ from moderation.models import (
     PanelDecision,
     PanelSession,
 )
-from moderation.selectors import areas_to_add
+from moderation.selectors import areas_awaiting_agenda
 from moderation.sufficiency import criterion_label, gaps_by_area
 from moderation.workflow import (
     BY_ACTION,
@@ -85,6 +87,7 @@ GROUPS = (
     ("decide", "Agenda items awaiting a decision"),
     ("confirm", "Decisions awaiting your confirmation"),
     ("agenda", "Areas waiting for your panel's agenda"),
+    ("sessions", "Sessions to open or close"),
     ("dissent", "Decisions you may dissent on"),
     ("check", "Draft reports to check"),
     ("answers", "Answers to your force's comments"),
@@ -281,20 +284,15 @@ def _dissent_tasks(user, standing: Standing, decisions: list[PanelDecision]) -> 
     ]
 
 
-def _agenda_tasks(user, chaired) -> list[Task]:
+def _agenda_tasks(chaired, waiting) -> list[Task]:
     """Per panel the user chairs (`agenda_item_add`: only the chair sets the agenda) with an
-    open session: the areas waiting for the panel (`areas_to_add`) that are on none of its
-    open sessions' agendas, to add to the latest open session."""
+    open session: the areas waiting for the panel on none of its open sessions' agendas
+    (`areas_awaiting_agenda`), to add to the latest open session."""
     tasks = []
     for panel in chaired:
         session = next((s for s in panel.sessions.all() if s.is_open), None)
-        if session is None:
-            continue
-        waiting = areas_to_add(session=session).exclude(
-            agenda_items__session__in=[s for s in panel.sessions.all() if s.is_open]
-        )
-        names = [area.inspection.force.display_name for area in waiting]
-        if names:
+        names = [area.inspection.force.display_name for area in waiting.get(panel.pk, [])]
+        if session is not None and names:
             url = reverse("moderation:session_detail", args=[session.pk])
             tasks.append(Task(f"Add {', '.join(names)} to the agenda", session.title, url))
     return tasks
@@ -310,10 +308,13 @@ def _panel_tasks(user, standing: Standing) -> dict:
         return {}
     panel_ids = [panel.pk for panel in panels]
     decisions = _decisions(panel_ids)
+    chaired = [panel for panel in panels if panel.chair_id == user.pk]
+    waiting = areas_awaiting_agenda(panels=chaired)
     return {
         "decide": _decide_tasks(user, standing, _panel_items(user, panel_ids)),
         "confirm": _confirm_tasks(user, decisions),
-        "agenda": _agenda_tasks(user, [panel for panel in panels if panel.chair_id == user.pk]),
+        "agenda": _agenda_tasks(chaired, waiting),
+        "sessions": session_tasks(chaired, waiting, Task),
         "dissent": _dissent_tasks(user, standing, decisions),
     }
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from forces.models import Region
 from grading.models import Framework
@@ -114,9 +115,19 @@ class ModerationPanel(models.Model):
     def covers(self, area: AreaAssessment) -> bool:
         return self.covered_areas().filter(pk=area.pk).exists()
 
+    def awaiting_condition(self) -> Q:
+        """The condition on areas of `awaiting`, to combine the conditions of several panels
+        in one query."""
+        scope = (
+            Q(inspection__force__region_id=self.region_id)
+            if self.kind == PanelKind.REGIONAL
+            else Q(framework_id=self.framework_id)
+        )
+        return Q(inspection__programme_id=self.programme_id, status=self.input_status) & scope
+
     def awaiting(self) -> models.QuerySet[AreaAssessment]:
         """The areas that are this panel's business now: covered and in its input status."""
-        return self.covered_areas().filter(status=self.input_status)
+        return AreaAssessment.objects.filter(self.awaiting_condition())
 
     def clean(self) -> None:
         errors = {}
@@ -172,6 +183,16 @@ class PanelSession(models.Model):
     agenda = models.ManyToManyField(
         AreaAssessment, through="AgendaItem", related_name="panel_sessions"
     )
+    # The chair opens and closes sessions (moderation.services.sessions); an administrator may
+    # set one up in the admin, but opening and closing go through the services there too.
+    opened_by = models.ForeignKey(
+        _USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closed_by = models.ForeignKey(
+        _USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(table_name="inspections_historicalpanelsession")
 
     class Meta:
         db_table = "inspections_panelsession"

@@ -7,10 +7,12 @@ administrators); a member of another panel gets a 404.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import reduce
 from itertools import groupby
+from operator import or_
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -133,6 +135,39 @@ def grades_under_review(areas: list[AreaAssessment]) -> dict[int, GradeLevel | N
 
 def grade_under_review(area: AreaAssessment) -> GradeLevel | None:
     return grades_under_review([area])[area.pk]
+
+
+def areas_awaiting_agenda(*, panels: list[ModerationPanel]) -> dict[int, list[AreaAssessment]]:
+    """Per panel (its sessions prefetched), the areas waiting for it that are on none of its
+    open sessions' agendas: the rule of `areas_to_add` for many panels in two queries. An
+    area is the business of one panel at most (the panels' constraints and input statuses),
+    which the query names."""
+    if not panels:
+        return {}
+    found = (
+        AreaAssessment.objects.filter(reduce(or_, (panel.awaiting_condition() for panel in panels)))
+        .annotate(
+            panel_id=Case(
+                *(When(panel.awaiting_condition(), then=Value(panel.pk)) for panel in panels),
+                output_field=IntegerField(),
+            )
+        )
+        .select_related("framework", "inspection__force")
+        .prefetch_related(
+            Prefetch("agenda_items", AgendaItem.objects.only("area_id", "session_id"))
+        )
+        .order_by("inspection__force")
+    )
+    open_sessions = {
+        panel.pk: {session.pk for session in panel.sessions.all() if session.is_open}
+        for panel in panels
+    }
+    waiting: dict[int, list[AreaAssessment]] = {panel.pk: [] for panel in panels}
+    for area in found:
+        on_agenda = {item.session_id for item in area.agenda_items.all()}
+        if not on_agenda & open_sessions[area.panel_id]:
+            waiting[area.panel_id].append(area)
+    return waiting
 
 
 def areas_to_add(*, session: PanelSession) -> QuerySet[AreaAssessment]:

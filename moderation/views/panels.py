@@ -11,7 +11,13 @@ from config.page_cache import viewer_cached
 from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment
 from moderation.filters import NationalComparisonFilter, flag_matches
-from moderation.forms import AgendaAddForm, ChairNoteForm, DecisionForm, DissentForm
+from moderation.forms import (
+    AgendaAddForm,
+    ChairNoteForm,
+    DecisionForm,
+    DissentForm,
+    SessionOpenForm,
+)
 from moderation.models import PanelKind
 from moderation.selectors import (
     agenda_item_get_for_user,
@@ -22,7 +28,7 @@ from moderation.selectors import (
     session_get_for_user,
     side_by_side,
 )
-from moderation.selectors.agenda import item_peers, national_comparison, session_agenda
+from moderation.selectors.agenda import SETTLED, item_peers, national_comparison, session_agenda
 from moderation.services import panels as services
 from moderation.views.areas import attempt, form_data, show_refusal
 
@@ -30,7 +36,8 @@ from moderation.views.areas import attempt, form_data, show_refusal
 @login_required
 def panel_list(request):
     panels = panels_for_user(user=request.user)
-    return render(request, "moderation/panel_list.html", {"panels": panels})
+    context = {"panels": panels, "open_form": SessionOpenForm()}
+    return render(request, "moderation/panel_list.html", context)
 
 
 def _national_context(request, session, entries) -> dict:
@@ -59,6 +66,7 @@ def session_detail(request, pk):
         "comparisons": comparisons([entry.summary for entry in entries]),
         "is_chair": is_chair,
         "awaiting": areas_to_add(session=session) if is_chair and session.is_open else [],
+        "unsettled": [entry for entry in entries if entry.state != SETTLED],
     }
     if session.panel.kind == PanelKind.NATIONAL:
         context.update(_national_context(request, session, entries))
