@@ -34,6 +34,7 @@ SEGMENT_KINDS = {
     "comments": "comment",
     "practice": "practice",
     "sessions": "session",
+    "panels": "panel",
     "items": "agenda_item",
     "decisions": "decision",
     "runs": "run",

@@ -37,6 +37,7 @@ from inspections.models import (
 from moderation.models import (
     AgendaItem,
     FactualAccuracyComment,
+    ModerationPanel,
     PanelDecision,
     PanelSession,
 )
@@ -299,6 +300,15 @@ def _record_panel_targets(world: World) -> None:
     """Panels, their sessions, agendas and decisions: their chair and members, and the
     administrator (a superuser); nobody else, moderators included."""
     seats: dict[int, frozenset[str]] = {}
+    for panel in ModerationPanel.objects.select_related("chair"):
+        members = panel.memberships.values_list("user__username", flat=True)
+        _add(
+            world,
+            "panel",
+            panel.pk,
+            frozenset({panel.chair.username, *members, "admin"}),
+            str(panel),
+        )
     for session in PanelSession.objects.select_related("panel__chair"):
         members = session.panel.memberships.values_list("user__username", flat=True)
         seats[session.pk] = frozenset({session.panel.chair.username, *members, "admin"})
@@ -339,6 +349,7 @@ GHOST_MODELS = {
     "attachment": EvidenceAttachment,
     "comment": FactualAccuracyComment,
     "practice": DevelopingPractice,
+    "panel": ModerationPanel,
     "session": PanelSession,
     "agenda_item": AgendaItem,
     "decision": PanelDecision,

@@ -254,6 +254,12 @@ def _wealdshire(world, planter, inspection) -> None:
         _step(world, area, "submit")
         _decide(world, planter, area, DecisionOutcome.CONFIRM)
     _decide(world, planter, np_area, DecisionOutcome.CONFIRM, dissent=True)
+    # Written before the release: the overview is read-only once the force has the draft.
+    inspection_overview_update(
+        inspection=inspection,
+        user=users["alice"],
+        developments=planter.text("overview", "wealdshire"),
+    )
     _step(world, np_area, "release")
     comment = factual_comment_add(
         area=np_area,
@@ -272,11 +278,6 @@ def _wealdshire(world, planter, inspection) -> None:
     # area's, and the area never released.
     failing = _grade(cf_area, "Failing")
     _decide(world, planter, cf_area, DecisionOutcome.CHANGE, failing, decline=True, dissent=True)
-    inspection_overview_update(
-        inspection=inspection,
-        user=users["alice"],
-        developments=planter.text("overview", "wealdshire"),
-    )
     _practice(planter, inspection, users["liaison"], published=False)
 
 
