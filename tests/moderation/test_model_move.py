@@ -1,7 +1,7 @@
 """Moving the moderation models out of `inspections` keeps every row and every permission.
 
 The database is taken back to before the move (inspections 0007, no moderation app), filled
-with the demo data and a decision, a dissent and a comment, then migrated forward again.
+with one row of each moved table, then migrated forward again.
 """
 
 import pytest
@@ -10,9 +10,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from forces.models import Force
+from inspections.models import Programme
 from inspections.reference import reference_data_load
 from moderation import models as moderation_models
-from moderation.demo import demo_load
 from moderation.models import (
     AgendaItem,
     AssessmentEvent,
@@ -58,28 +59,47 @@ def _rows() -> dict[str, list[int]]:
     }
 
 
-def _decision_dissent_and_comment() -> None:
-    item = AgendaItem.objects.select_related("area__proposed_grade").first()
-    area = item.area
-    decision = PanelDecision.objects.create(
+def _one_of_each_before_the_move() -> None:
+    """A panel, member, session, agenda item, decision, dissent, proposal, event and comment,
+    written through the models as they were before the move (today's models have columns
+    later migrations add), on an inspection of the reference data's first force."""
+    old = MigrationExecutor(connection).loader.project_state([BEFORE[0]]).apps
+    get = lambda name: old.get_model("inspections", name)  # noqa: E731
+    user_model = old.get_model("auth", "User")
+    chair = user_model.objects.create(username="chair")
+    member = user_model.objects.create(username="member")
+    programme = Programme.objects.get(year=2008)
+    framework = programme.frameworks.order_by("pk").first()
+    grade = framework.scheme.levels.order_by("pk").first()
+    inspection = get("Inspection").objects.create(
+        force_id=Force.objects.order_by("pk").first().pk, programme_id=programme.pk
+    )
+    area = get("AreaAssessment").objects.create(inspection=inspection, framework_id=framework.pk)
+    panel = get("ModerationPanel").objects.create(
+        kind="national", chair=chair, programme_id=programme.pk, framework_id=framework.pk
+    )
+    get("PanelMembership").objects.create(panel=panel, user=member)
+    session = get("PanelSession").objects.create(panel=panel, title="Sitting")
+    item = get("AgendaItem").objects.create(session=session, area=area, added_by=chair)
+    decision = get("PanelDecision").objects.create(
         item=item,
         area=area,
-        stage=item.session.panel.kind,
+        stage="national",
         outcome=DecisionOutcome.CONFIRM,
-        grade=area.proposed_grade,
-        recorded_by=item.session.panel.chair,
+        grade_id=grade.pk,
+        recorded_by=chair,
     )
-    member = PanelMembership.objects.filter(panel=item.session.panel).first().user
-    Dissent.objects.create(decision=decision, member=member, reason="Too generous.")
-    # As the table was before the move: later migrations add columns today's model writes.
-    old = MigrationExecutor(connection).loader.project_state([BEFORE[0]]).apps
-    comment = old.get_model("inspections", "FactualAccuracyComment").objects.create(
-        area_id=area.pk,
-        comment="A date is wrong.",
-        proposed_correction="June.",
-        author_id=member.pk,
+    get("Dissent").objects.create(decision=decision, member=member, reason="Too generous.")
+    get("GradeProposal").objects.create(
+        area=area, grade_id=grade.pk, rationale="As the evidence says.", proposed_by=chair
     )
-    old.get_model("inspections", "HistoricalFactualAccuracyComment").objects.create(
+    get("AssessmentEvent").objects.create(
+        area=area, action="submit", from_status="drafting", to_status="submitted", actor=chair
+    )
+    comment = get("FactualAccuracyComment").objects.create(
+        area=area, comment="A date is wrong.", proposed_correction="June.", author=member
+    )
+    get("HistoricalFactualAccuracyComment").objects.create(
         id=comment.pk,
         area_id=area.pk,
         comment=comment.comment,
@@ -99,8 +119,7 @@ def test_moving_the_models_keeps_every_row_and_permission():
     assert ContentType.objects.get(model="paneldecision").app_label == "inspections"
 
     reference_data_load()
-    demo_load()
-    _decision_dissent_and_comment()
+    _one_of_each_before_the_move()
     before = _rows()
     assert all(before.values()), {table: len(pks) for table, pks in before.items()}
     chairs = Group.objects.create(name="Chairs")
