@@ -81,11 +81,14 @@ def addressees_of(user: AbstractBaseUser) -> Addressees:
     rows = list(
         get_user_model()
         .objects.filter(pk=user.pk)
-        .values_list("force_liaison__force_id", "addressee_bodies__pk")
+        .values_list(
+            "force_liaison__force_id", "force_liaison__force__name", "addressee_bodies__pk"
+        )
     )
-    force_ids = {force_id for force_id, _ in rows if force_id is not None}
-    bodies = frozenset(body_id for _, body_id in rows if body_id is not None)
-    return Addressees(force_id=min(force_ids) if force_ids else None, body_ids=bodies)
+    # A user is liaison for one force at most (ForceLiaison.user is one-to-one).
+    force_id, force_name = next(((f, n) for f, n, _ in rows if f is not None), (None, ""))
+    bodies = frozenset(body_id for _, _, body_id in rows if body_id is not None)
+    return Addressees(force_id=force_id, body_ids=bodies, force_name=force_name)
 
 
 @dataclass

@@ -145,7 +145,9 @@ def response_edit(request, year, pk, kind, addressee_pk):
                 body=body,
                 **form.cleaned_data,
             )
-        except (EditConflict, response_services.ResponseRefused) as exc:
+        except EditConflict as exc:
+            return _conflict_page(request, recommendation, force or body, form, exc)
+        except response_services.ResponseRefused as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"Response to recommendation {recommendation.number} saved.")
@@ -153,7 +155,17 @@ def response_edit(request, year, pk, kind, addressee_pk):
     return _form_page(request, recommendation, force or body, form, current)
 
 
-def _form_page(request, recommendation, addressee, form, current):
+def _conflict_page(request, recommendation, addressee, form, exc: EditConflict):
+    """Refuse the save but keep the user's words in the form beside the saved response; the
+    form now carries the saved version, so saving again replaces it knowingly."""
+    version = response_services.response_version(exc.current)
+    fresh = ResponseForm(initial={**form.cleaned_data, "version": version})
+    fresh.conflict = str(exc)
+    page = _form_page(request, recommendation, addressee, fresh, exc.current, status=409)
+    return page
+
+
+def _form_page(request, recommendation, addressee, form, current, status=None):
     programme = recommendation.programme
     context = {
         "recommendation": recommendation,
@@ -162,5 +174,5 @@ def _form_page(request, recommendation, addressee, form, current):
         "current": current,
         "due": due_on(programme, published_on(programme)),
     }
-    status = 400 if form.errors else 200
+    status = status or (400 if form.errors else 200)
     return render(request, "reports/responses/form.html", context, status=status)
