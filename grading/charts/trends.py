@@ -1,5 +1,6 @@
-"""A server-drawn SVG of a force's survey indicators over the years: one small panel per
-indicator, its values joined year to year, each value printed beside its point.
+"""Server-drawn SVGs of a force over time: its survey indicators over the years (one small
+panel per indicator, its values joined year to year, each value printed beside its point),
+and its grades across programmes (a bar per area, longer for a better grade).
 
 Pure functions, no database and no JavaScript. Every label is XML-escaped here, so callers may
 mark the returned string safe. Values are printed, so the chart reads without colour; the
@@ -146,4 +147,59 @@ def trend_chart_svg(series: list[TrendSeries], *, title: str, id_prefix: str = "
     return "".join(parts)
 
 
-__all__ = ["TrendSeries", "trend_chart_svg"]
+@dataclass(frozen=True)
+class GradeBar:
+    """One area's grade in one programme: `rank` 1 is the best of `levels` grades."""
+
+    label: str
+    grade: str
+    rank: int
+    levels: int
+
+
+GRADE_ROW = 24
+GRADE_LABEL_WIDTH = 250
+GRADE_LABEL_CHARS = chars_for(GRADE_LABEL_WIDTH - 8, LABEL_SIZE)
+GRADE_BAR_MAX = WIDTH - MARGIN - GRADE_LABEL_WIDTH - MARGIN - 170
+
+
+def grade_chart_svg(bars: list[GradeBar], *, title: str, id_prefix: str = "grades") -> str:
+    """An SVG document: a bar per programme and area, longer for a better grade (the best
+    grade of a scheme fills the bar), the grade's name printed beside it; <desc> names all."""
+    bars = list(bars)
+    prefix = "".join(c for c in id_prefix if c.isalnum() or c == "-") or "grades"
+    summary = " ".join(f"{bar.label}: {bar.grade}." for bar in bars) or "No grades."
+    height = TOP + max(len(bars), 1) * GRADE_ROW + 8
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="grade-chart" role="img" '
+        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'font-family="{_e(FONT)}" aria-labelledby="{prefix}-title {prefix}-desc">',
+        f'<title id="{prefix}-title">{_e(title)}</title>',
+        f'<desc id="{prefix}-desc">{_e(summary)}</desc>',
+        f'<text x="{MARGIN}" y="18" font-size="13" font-weight="bold" fill="{TEXT_COLOUR}">'
+        f"{_e(title)}</text>",
+    ]
+    if not bars:
+        parts.append(
+            f'<text x="{WIDTH / 2}" y="{TOP + 14}" font-size="12" text-anchor="middle" '
+            f'fill="{TEXT_COLOUR}">No grades to chart.</text>'
+        )
+    for index, bar in enumerate(bars):
+        y = TOP + index * GRADE_ROW
+        label = label_lines(bar.label, chars=GRADE_LABEL_CHARS, lines=1)[0]
+        share = (bar.levels - bar.rank + 1) / max(bar.levels, 1)
+        length = max(share * GRADE_BAR_MAX, 4)
+        x = MARGIN + GRADE_LABEL_WIDTH
+        parts.append(
+            f'<text x="{MARGIN}" y="{y + 15}" font-size="{LABEL_SIZE}" fill="{TEXT_COLOUR}">'
+            f"{_e(label)}</text>"
+            f'<rect x="{x}" y="{y + 4}" width="{GRADE_BAR_MAX}" height="14" fill="{GRID_COLOUR}"/>'
+            f'<rect x="{x}" y="{y + 4}" width="{length:.1f}" height="14" fill="{LINE_COLOUR}"/>'
+            f'<text x="{x + GRADE_BAR_MAX + 6}" y="{y + 15}" font-size="{LABEL_SIZE}" '
+            f'fill="{TEXT_COLOUR}">{_e(bar.grade)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+__all__ = ["GradeBar", "TrendSeries", "grade_chart_svg", "trend_chart_svg"]
