@@ -280,6 +280,12 @@ def _record_targets(world: World, inspections: dict[str, Inspection]) -> None:
     for recommendation in Recommendation.objects.select_related("programme"):
         year = recommendation.programme.year
         _add(world, "recommendation", recommendation.pk, INSPECTORATE_STAFF, "draft", year)
+        # The world's national reports are drafts: nobody is asked to respond to them yet.
+        _add(world, "response", recommendation.pk, frozenset(), "draft", year)
+    for slug in inspections:
+        # A force's page over time: whoever sees one of its inspections (the label is the
+        # slug its URL takes).
+        _add(world, "force", 0, REACH["inspection"](world, slug), slug)
     for programme in Programme.objects.all():
         _add(world, "programme", programme.year, SIGNED_IN, "programme", programme.year)
     _record_ghosts(world)
@@ -354,3 +360,5 @@ def _record_ghosts(world: World) -> None:
         highest = model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         world.ghosts[kind] = highest + 100_000
     world.ghosts["programme"] = 1999
+    world.ghosts["response"] = world.ghosts["recommendation"]
+    world.ghosts["force"] = 0
