@@ -82,12 +82,19 @@ def addressees_of(user: AbstractBaseUser) -> Addressees:
         get_user_model()
         .objects.filter(pk=user.pk)
         .values_list(
-            "force_liaison__force_id", "force_liaison__force__name", "addressee_bodies__pk"
+            "force_liaison__force_id",
+            "force_liaison__force__name",
+            "force_liaison__force__is_fictional",
+            "addressee_bodies__pk",
         )
     )
-    # A user is liaison for one force at most (ForceLiaison.user is one-to-one).
-    force_id, force_name = next(((f, n) for f, n, _ in rows if f is not None), (None, ""))
-    bodies = frozenset(body_id for _, _, body_id in rows if body_id is not None)
+    # A user is liaison for one force at most (ForceLiaison.user is one-to-one); demo and
+    # training forces are never asked to respond, as the service refuses them.
+    force_id, force_name = next(
+        ((f, name) for f, name, fictional, _ in rows if f is not None and not fictional),
+        (None, ""),
+    )
+    bodies = frozenset(body_id for *_, body_id in rows if body_id is not None)
     return Addressees(force_id=force_id, body_ids=bodies, force_name=force_name)
 
 

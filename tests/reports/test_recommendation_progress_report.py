@@ -1,14 +1,18 @@
 """The national report prints progress against the earlier programmes' recommendations:
 counts of responses per status, never an account, in the PDF's HTML and on the web page."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from forces.models import Force
 from inspections.models import AddresseeBody, Programme, RecommendationResponse
+from reports.importer.service import report_import
 from reports.rendering.national import national_report_document
 from reports.rendering.national_progress import earlier_progress_data
-from tests.reports.national_support import recommend
+from tests.conftest import require_service
+from tests.reports.national_support import THEMATIC, recommend
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +58,17 @@ def test_the_report_and_its_page_print_the_progress_without_accounts(client, ear
     client.force_login(hmi)
     page = client.get(reverse("reports:programme_html", args=[2008])).content.decode()
     assert "Progress against earlier recommendations" in page and SECRET_ACCOUNT not in page
+
+
+def test_the_thematic_import_records_whom_each_recommendation_asks(reference):
+    require_service(THEMATIC.exists(), f"the shared thematic seed is not at {THEMATIC}")
+    result = report_import(data=THEMATIC.read_bytes(), source_name=THEMATIC.name)
+    programme = Programme.objects.get(pk=result.programme_id)
+    asked = {
+        row.number: (row.to_all_forces, sorted(body.slug for body in row.bodies.all()))
+        for row in programme.recommendations.prefetch_related("bodies")
+    }
+    assert asked[1] == (False, ["acpo", "apa", "home-office"])
+    assert asked[2] == (True, [])  # chief officers: every force
+    assert asked[5] == (True, [])  # forces
+    assert programme.national_published_on == datetime.date(2008, 11, 1)  # "in November 2008"

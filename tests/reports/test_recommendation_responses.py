@@ -260,3 +260,9 @@ def test_the_inbox_asks_one_query_of_someone_who_answers_for_nobody(
 
     with django_assert_num_queries(1):
         assert response_tasks(user=panel, task_class=object) == {}
+
+
+def test_a_demo_forces_liaison_is_asked_nothing(to_forces, liaison, force_a):
+    assert recommendations_for(user=liaison) == []
+    with pytest.raises(ResponseRefused):
+        _record(to_forces, liaison, force=force_a)
