@@ -266,3 +266,23 @@ def test_a_demo_forces_liaison_is_asked_nothing(to_forces, liaison, force_a):
     assert recommendations_for(user=liaison) == []
     with pytest.raises(ResponseRefused):
         _record(to_forces, liaison, force=force_a)
+
+
+def test_lead_inspectors_set_whom_a_recommendation_asks(client, published, hmi, home_office):
+    recommendation = recommend(published, 3, "Commission research.", "the Home Office")
+    client.force_login(hmi)
+    url = _url("recommendation_edit", YEAR, recommendation.pk)
+    form = client.get(url).context["form"]
+    data = {
+        "number": 3,
+        "text": "Commission research.",
+        "addressed_to": "the Home Office and forces",
+        "to_all_forces": "on",
+        "bodies": [home_office.pk],
+        "version": form.initial["version"],
+    }
+    assert client.post(url, data).status_code == 302
+    recommendation.refresh_from_db()
+    assert recommendation.to_all_forces
+    assert list(recommendation.bodies.all()) == [home_office]
+    assert recommendation.history.first().history_user == hmi
