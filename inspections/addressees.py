@@ -20,7 +20,11 @@ ALL_FORCES_WORDS = ("chief officers", "forces", "the service")
 def addressee_bodies_ensure() -> int:
     """Create or rename the bodies; responders and bodies added in the admin are kept."""
     for slug, name, _ in BODIES:
-        AddresseeBody.objects.update_or_create(slug=slug, defaults={"name": name})
+        body, created = AddresseeBody.objects.get_or_create(slug=slug, defaults={"name": name})
+        if not created and body.name != name:
+            # Saved only when renamed, so loading reference data again writes no history.
+            body.name = name
+            body.save(update_fields=["name"])
     return len(BODIES)
 
 
