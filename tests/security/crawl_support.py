@@ -34,6 +34,7 @@ from inspections.models import (
     Programme,
     Recommendation,
 )
+from inspections.selectors.recommendations import published_on
 from moderation.models import (
     AgendaItem,
     FactualAccuracyComment,
@@ -280,8 +281,11 @@ def _record_targets(world: World, inspections: dict[str, Inspection]) -> None:
     for recommendation in Recommendation.objects.select_related("programme"):
         year = recommendation.programme.year
         _add(world, "recommendation", recommendation.pk, INSPECTORATE_STAFF, "draft", year)
-        # The world's national reports are drafts: nobody is asked to respond to them yet.
-        _add(world, "response", recommendation.pk, frozenset(), "draft", year)
+        # Its response page, tried for a territorial force: only once the national report is
+        # published, and then for the administrator (no persona is that force's liaison).
+        asks = recommendation.to_all_forces and published_on(recommendation.programme)
+        reach = frozenset({"admin"}) if asks else frozenset()
+        _add(world, "response", recommendation.pk, reach, "response", year)
     for slug in inspections:
         # A force's page over time: whoever sees one of its inspections (the label is the
         # slug its URL takes).
