@@ -237,6 +237,10 @@ CONTENT_SECURITY_POLICY = {
 # Uploads: a request body larger than this is refused with a 413 page before it is read.
 # Every upload form has a lower limit of its own (evidence attachments 10 MB, report imports
 # 5 MB, indicator CSV 2 MB) and explains it; the margin leaves room for the other fields.
+# Days after a national report's publication that responses to its recommendations are due;
+# a programme may set its own (Programme.response_days).
+RECOMMENDATION_RESPONSE_DAYS = env_int("RECOMMENDATION_RESPONSE_DAYS", 56, minimum=1)
+
 WORKBENCH_MAX_UPLOAD_BYTES = env_int(
     "WORKBENCH_MAX_UPLOAD_BYTES", 11 * 1024 * 1024, minimum=1024 * 1024
 )

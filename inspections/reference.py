@@ -9,6 +9,7 @@ from forces.reference import forces_reference_load
 from grading.models import Framework, GradingScheme
 from grading.reference import grading_reference_load
 from grading.reference.schemes import FOUR_POINT, STANDARDS
+from inspections.addressees import addressee_bodies_ensure
 from inspections.glossary import GLOSSARY
 from inspections.models import GlossaryTerm, Programme, ProgrammeFramework
 from inspections.roles import role_groups_ensure
@@ -84,5 +85,6 @@ def reference_data_load() -> dict[str, int]:
             abbreviation=abbreviation, defaults={"meaning": meaning}
         )
     counts["glossary terms"] = len(GLOSSARY)
+    counts["addressee bodies"] = addressee_bodies_ensure()
     counts["role groups"] = len(role_groups_ensure())
     return counts

@@ -48,6 +48,12 @@ def sees_national_text(user: AbstractBaseUser, programme: Programme) -> bool:
     return roles.is_inspectorate_staff(user) or programme_is_published(programme)
 
 
+def sees_response_progress(user: AbstractBaseUser) -> bool:
+    """Every addressee's response, across all forces: inspectorate staff. A force's liaison
+    and a body's responders see only their own responses (reports.views.responses)."""
+    return roles.is_inspectorate_staff(user)
+
+
 def inspection_is_published(inspection: Inspection) -> bool:
     return inspection.status == InspectionStatus.PUBLISHED
 

@@ -70,3 +70,30 @@ urlpatterns += [
     path("runs/<int:pk>/status.json", run_views.run_status, name="run_status"),
     path("runs/<int:pk>/download/", run_views.run_download, name="run_download"),
 ]
+
+# Responses to the recommendations: progress for inspectorate staff, each addressee's own.
+from reports.views import responses as response_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "programmes/<int:year>/recommendations/progress/",
+        response_views.recommendation_progress,
+        name="recommendation_progress",
+    ),
+    path(
+        "programmes/<int:year>/recommendations/progress.csv",
+        response_views.recommendation_progress_csv,
+        name="recommendation_progress_csv",
+    ),
+    path(
+        "programmes/<int:year>/recommendations/<int:pk>/responses/",
+        response_views.recommendation_responses,
+        name="recommendation_responses",
+    ),
+    path(
+        "programmes/<int:year>/recommendations/<int:pk>/respond/<str:kind>/<int:addressee_pk>/",
+        response_views.response_edit,
+        name="response_edit",
+    ),
+    path("responses/", response_views.responses_mine, name="responses_mine"),
+]

@@ -4,12 +4,14 @@ from django.contrib import admin
 
 from config.admin_base import HistoryAdmin, ReadOnlyRecordAdmin
 from inspections.models import (
+    AddresseeBody,
     GradeDistribution,
     InspectionGlossaryEntry,
     OverviewTable,
     PublishedGrade,
     PublishedIndicatorCall,
     Recommendation,
+    RecommendationResponse,
 )
 
 
@@ -18,10 +20,40 @@ class RecommendationAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
     """Read-only: recommendations are written on the national report's pages, which keep
     their numbering, refuse stale saves and record who changed what."""
 
-    list_display = ["programme", "number", "addressed_to", "updated_by", "updated_at"]
-    list_filter = ["programme"]
+    list_display = [
+        "programme",
+        "number",
+        "addressed_to",
+        "to_all_forces",
+        "updated_by",
+        "updated_at",
+    ]
+    list_filter = ["programme", "to_all_forces", "bodies"]
     list_select_related = ["programme", "updated_by"]
     search_fields = ["text", "addressed_to"]
+
+
+@admin.register(AddresseeBody)
+class AddresseeBodyAdmin(HistoryAdmin):
+    """Reference data: the national bodies recommendations are addressed to and the people
+    who record each body's responses."""
+
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["responders"]
+
+
+@admin.register(RecommendationResponse)
+class RecommendationResponseAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
+    """Read-only: a response is recorded on its page (Recommendations to respond to), by the
+    force's liaison, the body's responders or an administrator giving a reason, through
+    inspections.services.responses, which checks the addressee and keeps the history."""
+
+    list_display = ["recommendation", "force", "body", "status", "responded_by", "updated_at"]
+    list_filter = ["recommendation__programme", "status", "body"]
+    list_select_related = ["recommendation__programme", "force", "body", "responded_by"]
+    search_fields = ["force__name", "body__name", "account"]
 
 
 # Grades, distributions and calls as a published report printed them: they come from the

@@ -27,6 +27,11 @@ from inspections.models.published import (
     OverviewTable,
     PublishedIndicatorCall,
 )
+from inspections.models.responses import (
+    AddresseeBody,
+    RecommendationResponse,
+    ResponseStatus,
+)
 from inspections.models.surveys import ForceSurveyOverride, OutcomeWording, SurveySettings
 
 __all__ = [
@@ -37,6 +42,9 @@ __all__ = [
     "OverviewTable",
     "InspectionGlossaryEntry",
     "Recommendation",
+    "AddresseeBody",
+    "RecommendationResponse",
+    "ResponseStatus",
     "PublishedGrade",
     "GradeDistribution",
     "AreaAssessment",

@@ -22,6 +22,14 @@ class Recommendation(models.Model):
     addressed_to = models.CharField(
         max_length=300, blank=True, help_text="Who is asked to act, e.g. 'chief officers'."
     )
+    # Whose response is tracked: every territorial force (each answered by its liaison)
+    # and/or named national bodies. `addressed_to` stays the words the report prints.
+    to_all_forces = models.BooleanField(
+        default=False, help_text="Every territorial force is asked to respond."
+    )
+    bodies = models.ManyToManyField(
+        "inspections.AddresseeBody", blank=True, related_name="recommendations"
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -24,6 +24,18 @@ class Programme(models.Model):
         help_text="How reports name the data year, e.g. 'year ending March 2008'.",
     )
     description = models.TextField(blank=True)
+    national_published_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the national report was published, if not the day its last force "
+        "report was (a report known only from an import has no force reports).",
+    )
+    response_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Days after publication that responses to its recommendations are due; "
+        "empty: the RECOMMENDATION_RESPONSE_DAYS setting (56 by default).",
+    )
 
     class Meta:
         ordering = ["-year"]

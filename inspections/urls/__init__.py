@@ -2,6 +2,7 @@
 
 from inspections.urls import (
     evidence,
+    forces,
     inspections,
     national,
     outcomes,
@@ -15,6 +16,7 @@ app_name = "inspections"
 urlpatterns = (
     inspections.urlpatterns
     + evidence.urlpatterns
+    + forces.urlpatterns
     + national.urlpatterns
     + outcomes.urlpatterns
     + overview.urlpatterns

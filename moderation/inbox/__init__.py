@@ -33,6 +33,8 @@ from inspections.models import (
 )
 from inspections.selectors.inspections import criteria_with_lists
 from inspections.services.practice import liaison_force
+from moderation.inbox.recommendations import GROUP as RESPONSES_GROUP
+from moderation.inbox.recommendations import response_tasks
 from moderation.inbox.sessions import session_tasks
 from moderation.models import (
     AgendaItem,
@@ -92,6 +94,7 @@ GROUPS = (
     ("check", "Draft reports to check"),
     ("answers", "Answers to your force's comments"),
     ("practice_submit", "Developing practice to submit"),
+    RESPONSES_GROUP,
 )
 
 
@@ -381,6 +384,7 @@ def inbox_for(*, user: AbstractBaseUser) -> Inbox:
         **(_lead_step_tasks(user, standing, areas) if standing.lead_inspection_ids else {}),
         **_panel_tasks(user, standing),
         **_liaison_tasks(user),
+        **response_tasks(user=user, task_class=Task),
     }
     groups = []
     for key, heading in GROUPS:

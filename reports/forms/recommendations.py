@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from inspections.models import AddresseeBody
 from inspections.validators import validate_plain_text
 from reports.services.recommendations import MAX_NUMBER
 
@@ -42,6 +43,17 @@ class RecommendationForm(forms.Form):
         max_length=300,
         required=False,
         help_text="Who is asked to act, e.g. chief officers or the Home Office.",
+    )
+    to_all_forces = forms.BooleanField(
+        label="Every force is asked to respond (each force's liaison answers for it)",
+        required=False,
+    )
+    bodies = forms.ModelMultipleChoiceField(
+        label="National bodies asked to respond",
+        queryset=AddresseeBody.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Administrators keep the list of bodies and name who answers for each.",
     )
     # The saved row's updated_at when the form was opened; a later save refuses a mismatch.
     version = forms.CharField(required=False, widget=forms.HiddenInput)

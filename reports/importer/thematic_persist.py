@@ -1,10 +1,19 @@
 """Saving a national report's programme-level records, in one transaction."""
 
+import datetime
+
 from django.db import transaction
 
 from forces.models import Force
 from grading.models import Framework, GradeLevel
-from inspections.models import GlossaryTerm, Programme, PublishedGrade, Recommendation
+from inspections.addressees import addressees_from_words
+from inspections.models import (
+    AddresseeBody,
+    GlossaryTerm,
+    Programme,
+    PublishedGrade,
+    Recommendation,
+)
 from reports.importer.catalogue import Catalogue
 from reports.importer.errors import ImportRefused
 from reports.importer.structures import ThematicReport
@@ -32,14 +41,19 @@ def thematic_report_save(
     """Save the national report's records. Call it from report_import, which takes the
     import's turn first (reports.importer.locks)."""
     replaced = _refuse_duplicate(programme, replace)
+    bodies = {body.slug: body for body in AddresseeBody.objects.all()}
     for record in report.recommendations:
-        Recommendation.objects.create(
+        to_all_forces, slugs = addressees_from_words(record.addressed_to)
+        recommendation = Recommendation.objects.create(
             programme=programme,
             number=record.number,
             text=record.text,
             addressed_to=record.addressed_to[:300],
+            to_all_forces=to_all_forces,
             updated_by=user,
         )
+        recommendation.bodies.set([bodies[slug] for slug in slugs if slug in bodies])
+    _publication_date_save(report, programme)
     saved = _grades_save(report, programme, catalogue)
     added = 0
     for abbreviation, meaning in report.glossary:
@@ -48,6 +62,14 @@ def thematic_report_save(
         )
         added += created
     return {"published_grades": saved, "glossary_terms_added": added, "replaced": replaced}
+
+
+def _publication_date_save(report: ThematicReport, programme: Programme) -> None:
+    """The report prints its month of publication; responses to its recommendations are due
+    counting from it (the first of that month), unless an administrator set another date."""
+    if programme.national_published_on is None and 1 <= report.month <= 12 and report.year:
+        programme.national_published_on = datetime.date(report.year, report.month, 1)
+        programme.save(update_fields=["national_published_on"])
 
 
 def _grades_save(report: ThematicReport, programme: Programme, catalogue: Catalogue) -> int:

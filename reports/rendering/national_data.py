@@ -23,6 +23,7 @@ from reports.rendering.national_grades import (
     grade_table_data,
     report_forces,
 )
+from reports.rendering.national_progress import STATUS_LABELS, earlier_progress_data
 from reports.rendering.text import month_year
 from reports.texts import report_texts
 
@@ -127,8 +128,9 @@ def _title(areas: list[dict]) -> str:
 
 
 def national_report_data(*, programme_id: int) -> dict:
-    """All a programme's national report prints, as plain JSON data, in 12 queries whatever
-    the number of forces, inspections or recommendations. 404 for an unknown programme."""
+    """All a programme's national report prints, as plain JSON data, in 16 queries whatever
+    the number of forces, inspections or recommendations (12 when no earlier programme made
+    recommendations). 404 for an unknown programme."""
     programme = get_object_or_404(Programme, pk=programme_id)
     areas = _programme_areas(programme)
     frameworks = [area.framework for area in areas if area.framework.is_graded]
@@ -161,6 +163,8 @@ def national_report_data(*, programme_id: int) -> dict:
         "areas": area_data,
         "levels": _levels_data(levels),
         "recommendations": _recommendations_data(programme),
+        "earlier_recommendations": earlier_progress_data(programme=programme),
+        "response_statuses": STATUS_LABELS,
         "graded_areas": [{"code": f.code, "name": f.name} for f in frameworks],
         "regions": grade_table_data(rows=rows),
         "coverage": coverage_data(rows=rows),

@@ -71,6 +71,8 @@ def recommendation_create(
     text: str,
     addressed_to: str = "",
     number: int | None = None,
+    to_all_forces: bool = False,
+    bodies=(),
 ) -> Recommendation:
     """Add a recommendation, numbered after the last one unless a free number is given.
 
@@ -81,9 +83,14 @@ def recommendation_create(
         number = recommendation_next_number(programme=programme)
     _check(programme, number, text)
     recommendation = Recommendation(
-        programme=programme, number=number, text=text.strip(), addressed_to=addressed_to.strip()
+        programme=programme,
+        number=number,
+        text=text.strip(),
+        addressed_to=addressed_to.strip(),
+        to_all_forces=to_all_forces,
     )
     _save(recommendation, user)
+    recommendation.bodies.set(bodies)
     return recommendation
 
 
@@ -109,8 +116,11 @@ def recommendation_update(
     number: int,
     text: str,
     addressed_to: str = "",
+    to_all_forces: bool = False,
+    bodies=(),
 ) -> Recommendation:
-    """Change a recommendation's number, text or addressees.
+    """Change a recommendation's number, text or addressees (the words printed, whether
+    every force responds, and which national bodies do).
 
     Invariants: the row is locked and re-read; if it changed since `version` was taken the
     save is refused with EditConflict (carrying the saved row); the number stays unique.
@@ -119,7 +129,9 @@ def recommendation_update(
     _check(current.programme, number, text, exclude_pk=current.pk)
     current.number, current.text = number, text.strip()
     current.addressed_to = addressed_to.strip()
+    current.to_all_forces = to_all_forces
     _save(current, user)
+    current.bodies.set(bodies)
     return current
 
 

@@ -13,7 +13,11 @@ from inspections.exceptions import EditConflict
 from inspections.models import Programme, Recommendation
 from inspections.selectors.outcomes import programme_get_by_year
 from reports.forms.recommendations import NationalSummaryForm, RecommendationForm
-from reports.permissions import edits_national_report, sees_national_text
+from reports.permissions import (
+    edits_national_report,
+    sees_national_text,
+    sees_response_progress,
+)
 from reports.services import recommendations as services
 
 STEPS = {"up": -1, "down": 1}
@@ -44,13 +48,18 @@ def _list_redirect(programme: Programme):
 @login_required
 def recommendation_list(request, year):
     programme = _readable_programme(request, year)
-    rows = list(programme.recommendations.select_related("updated_by").order_by("number"))
+    rows = list(
+        programme.recommendations.select_related("updated_by")
+        .prefetch_related("bodies")
+        .order_by("number")
+    )
     numbers = [row.number for row in rows]
     context = {
         "programme": programme,
         "recommendations": rows,
         "summary": services.national_summary_get(programme=programme),
         "can_edit": edits_national_report(request.user),
+        "sees_progress": sees_response_progress(request.user),
         "has_gaps": numbers != list(range(1, len(numbers) + 1)),
     }
     return render(request, "reports/recommendations/list.html", context)
@@ -109,6 +118,8 @@ def recommendation_edit(request, year, pk):
         "number": recommendation.number,
         "text": recommendation.text,
         "addressed_to": recommendation.addressed_to,
+        "to_all_forces": recommendation.to_all_forces,
+        "bodies": list(recommendation.bodies.all()),
         "version": services.recommendation_version(recommendation),
     }
     taken = _taken(programme, exclude=recommendation)

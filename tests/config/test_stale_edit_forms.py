@@ -6,6 +6,7 @@ like an edit (…_edit, …_save, …_proposal, …_answer, …_update) is neith
 in NOT_EDITABLE with the reason it cannot be saved twice.
 """
 
+import datetime
 import html
 import re
 from collections.abc import Callable
@@ -17,10 +18,11 @@ from django.urls import get_resolver, reverse
 
 from forces.models import ForceLiaison
 from inspections import roles
-from inspections.models import CriterionAssessment, EvidenceKind
+from inspections.models import AddresseeBody, CriterionAssessment, EvidenceKind, ResponseStatus
 from inspections.services import evidence as evidence_services
 from inspections.services.overview import inspection_overview_update
 from inspections.services.practice import developing_practice_update
+from inspections.services.responses import response_record, response_version
 from inspections.services.statements import criterion_statement_save
 from moderation.models import FactualAccuracyComment
 from moderation.services.factual import factual_comment_add
@@ -171,6 +173,38 @@ def _refreshed(record, name: str) -> str:
     return getattr(record, name)
 
 
+def _response_page(w: World) -> str:
+    """A published recommendation to the Home Office, which both liaisons answer for."""
+    home_office = AddresseeBody.objects.get(slug="home-office")
+    home_office.responders.add(w.liaison, w.liaison2)
+    w.programme.national_published_on = datetime.date(2008, 9, 1)
+    w.programme.save()
+    w.recommendation.bodies.add(home_office)
+    if not w.recommendation.responses.exists():
+        _response_save(w, "The first account.")
+    return reverse(
+        "reports:response_edit",
+        args=[w.programme.year, w.recommendation.pk, "body", home_office.pk],
+    )
+
+
+def _response_save(w: World, text: str):
+    home_office = AddresseeBody.objects.get(slug="home-office")
+    current = w.recommendation.responses.filter(body=home_office).first()
+    response_record(
+        recommendation=w.recommendation,
+        user=w.liaison2,
+        body=home_office,
+        status=ResponseStatus.ACCEPTED,
+        account=text,
+        version=response_version(current),
+    )
+
+
+def _response_account(w: World) -> str:
+    return w.recommendation.responses.get().account
+
+
 def _summary_body(w: World) -> str:
     text = ReportText.objects.filter(key=ReportTextKey.NATIONAL_SUMMARY, programme=w.programme)
     return text.values_list("body", flat=True).first() or ""
@@ -275,6 +309,16 @@ EDIT_FORMS = [
             programme=w.programme, user=w.admin, version="", title="Summary", body=text
         ),
         saved=_summary_body,
+    ),
+    EditForm(
+        url_name="reports:response_edit",
+        editor="liaison",
+        page=_response_page,
+        field="account",
+        mine=MINE,
+        theirs=THEIRS,
+        save_meanwhile=_response_save,
+        saved=_response_account,
     ),
 ]
 # Forms whose URL looks like an edit but whose record can be saved only once.

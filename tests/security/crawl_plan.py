@@ -16,6 +16,7 @@ from django.urls import (
 )
 from django.urls.resolvers import RoutePattern
 
+from forces.models import Force
 from inspections.models import Inspection
 from tests.security.crawl_support import (
     Target,
@@ -39,7 +40,10 @@ SEGMENT_KINDS = {
     "decisions": "decision",
     "runs": "run",
     "recommendations": "recommendation",
+    "forces": "force",
 }
+# Routes whose id is of another kind than the segment before it says.
+ROUTE_KINDS = {"reports:response_edit": "response"}
 
 
 @dataclass
@@ -146,24 +150,37 @@ def candidates(world: World, pattern: Pattern) -> list[Candidate]:
     return _site_candidates(world, pattern, route)
 
 
+def _addressee_pk() -> int:
+    """The force a response page is tried for: a territorial force (only they respond)."""
+    return Force.objects.territorial().order_by("pk").values_list("pk", flat=True).first()
+
+
 def _site_candidates(world: World, pattern: Pattern, route: str) -> list[Candidate]:
     params = set(pattern.params)
-    id_param = "pk" if "pk" in params else None
+    id_param = next((p for p in ("pk", "slug") if p in params), None)
     kind = _id_kind(pattern, id_param) if id_param else ("programme" if "year" in params else None)
-    if kind is None or params - {"pk", "year", "direction"}:
+    kind = ROUTE_KINDS.get(pattern.name, kind)
+    known = {"pk", "slug", "year", "direction"}
+    if pattern.name in ROUTE_KINDS:
+        known |= {"kind", "addressee_pk"}
+    if kind is None or params - known:
         raise Unfillable(f"{pattern.route}: cannot tell what {sorted(params)} stand for")
 
-    def values(pk, year):
+    def values(pk, year, slug=""):
         chosen = {"direction": "up"} if "direction" in params else {}
-        if id_param:
+        if "kind" in params:
+            chosen.update(kind="force", addressee_pk=_addressee_pk())
+        if id_param == "pk":
             chosen["pk"] = pk
+        if id_param == "slug":
+            chosen["slug"] = slug
         if "year" in params:
             chosen["year"] = year if id_param else pk
         return {key: str(value) for key, value in chosen.items()}
 
-    ghost = _build(pattern, values(world.ghosts[kind], 2008))
+    ghost = _build(pattern, values(world.ghosts[kind], 2008, f"ghost-{world.ghosts[kind]}"))
     found = [
-        Candidate(_build(pattern, values(t.pk, t.year)), route, kind, t, ghost)
+        Candidate(_build(pattern, values(t.pk, t.year, t.label)), route, kind, t, ghost)
         for t in world.targets.get(kind, [])
     ]
     return [*found, Candidate(ghost, route, kind, None, ghost)]

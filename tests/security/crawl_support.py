@@ -34,6 +34,7 @@ from inspections.models import (
     Programme,
     Recommendation,
 )
+from inspections.selectors.recommendations import published_on
 from moderation.models import (
     AgendaItem,
     FactualAccuracyComment,
@@ -281,6 +282,15 @@ def _record_targets(world: World, inspections: dict[str, Inspection]) -> None:
     for recommendation in Recommendation.objects.select_related("programme"):
         year = recommendation.programme.year
         _add(world, "recommendation", recommendation.pk, INSPECTORATE_STAFF, "draft", year)
+        # Its response page, tried for a territorial force: only once the national report is
+        # published, and then for the administrator (no persona is that force's liaison).
+        asks = recommendation.to_all_forces and published_on(recommendation.programme)
+        reach = frozenset({"admin"}) if asks else frozenset()
+        _add(world, "response", recommendation.pk, reach, "response", year)
+    for slug in inspections:
+        # A force's page over time: whoever sees one of its inspections (the label is the
+        # slug its URL takes).
+        _add(world, "force", 0, REACH["inspection"](world, slug), slug)
     for programme in Programme.objects.all():
         _add(world, "programme", programme.year, SIGNED_IN, "programme", programme.year)
     _record_ghosts(world)
@@ -365,3 +375,5 @@ def _record_ghosts(world: World) -> None:
         highest = model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         world.ghosts[kind] = highest + 100_000
     world.ghosts["programme"] = 1999
+    world.ghosts["response"] = world.ghosts["recommendation"]
+    world.ghosts["force"] = 0

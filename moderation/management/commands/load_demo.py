@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError
 
+from inspections.demo.recommendations import recommendation_demo_load
 from inspections.reference import reference_data_load
 from moderation.demo import demo_load
 from moderation.demo.national import national_demo_load
@@ -51,6 +53,18 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"Users (password 'demo'): {', '.join(summary['users'])}")
+        self._recommendations()
+
+    def _recommendations(self) -> None:
+        admin = get_user_model().objects.get(username="admin")
+        loaded = recommendation_demo_load(admin=admin)
+        if loaded["skipped"]:
+            self.stdout.write("The 2007 programme has recommendations of its own: left alone.")
+            return
+        self.stdout.write(
+            f"2007 recommendations: {loaded['recommendations']}, with {loaded['responses']} "
+            "responses (users kent-liaison and home-office, password 'demo')."
+        )
 
     def _national(self) -> None:
         try:
