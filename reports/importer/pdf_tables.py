@@ -175,3 +175,60 @@ def _drop_caption(out: list) -> None:
     caption = " ".join(line.strip() for line in out[start:end])
     if _CAPTION.match(caption):
         del out[start:end]
+
+
+# Charts --------------------------------------------------------------------------------------
+
+# The product's SVG charts (grading/charts) print their title, labels and figures as text;
+# a chart's text runs from its indented title to its legend and repeats what the table beside
+# it holds (an area's name among it would read as the area starting again), so it is left out.
+_CHART_TITLE = re.compile(
+    r"^(?:National grade distribution|Distribution of grades|.+: survey indicators, \d{4}/\d{2})$"
+)
+_CHART_LEGEND = ("Forces shown in the table", "Two years earlier")
+_CHART_LINES = 80
+
+
+def without_charts(lines: list[str]) -> list[str]:
+    out, index = [], 0
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith("  ") and _CHART_TITLE.match(line.strip()):
+            window = lines[index : index + _CHART_LINES]
+            ends = [i for i, text in enumerate(window) if any(m in text for m in _CHART_LEGEND)]
+            if ends:
+                index += ends[0] + 1
+                continue
+        out.append(line)
+        index += 1
+    return out
+
+
+# Distribution tables -------------------------------------------------------------------------
+
+_CAPTION_GLUED = re.compile(r"^(\s*How many forces nationally .+?\.)(\S.*)$")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def split_distribution_header(lines: list[str]) -> list[str]:
+    """A distribution table's caption and header row set on one line, and its grade labels run
+    together ("ExcellentGood Fair   Poor"), split so the labels match the counts below."""
+    out = []
+    for index, line in enumerate(lines):
+        found = _CAPTION_GLUED.match(line)
+        counts = _next_counts(lines, index)
+        if not found or not counts:
+            out.append(line)
+            continue
+        labels = _CAMEL.sub(" ", found.group(2)).split()
+        out += [found.group(1), ""]
+        out.append("\t".join(labels) if len(labels) == counts else found.group(2))
+    return out
+
+
+def _next_counts(lines: list[str], index: int) -> int:
+    for line in lines[index + 1 : index + 4]:
+        if line.strip():
+            cells = line.split()
+            return len(cells) if all(cell.isdigit() for cell in cells) else 0
+    return 0

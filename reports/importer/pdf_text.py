@@ -17,7 +17,12 @@ import pypdf
 from pypdf.errors import PdfReadError, PyPdfError
 
 from reports.importer.errors import ImportRefused
-from reports.importer.pdf_tables import Verbatim, with_indicator_tables
+from reports.importer.pdf_tables import (
+    Verbatim,
+    split_distribution_header,
+    with_indicator_tables,
+    without_charts,
+)
 
 PDF_MAGIC = b"%PDF-"
 # The layout text of a page may hold a little noise before the header (a BOM, a blank line).
@@ -146,14 +151,17 @@ def _repeated(values: list[str]) -> set[str]:
 
 def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
     edges = [_edges(page) for page in pages]
-    heads = [_first_cell(page[top]) if top is not None else "" for page, (top, _) in zip(pages, edges)]
+    heads = [
+        _first_cell(page[top]) if top is not None else ""
+        for page, (top, _) in zip(pages, edges, strict=True)
+    ]
     feet = [
         re.sub(r"\d+", "#", page[end].strip()) if end is not None else ""
-        for page, (_, end) in zip(pages, edges)
+        for page, (_, end) in zip(pages, edges, strict=True)
     ]
     running_heads, running_feet = _repeated(heads), _repeated(feet)
     bodies = []
-    for page, (top, end), head, foot in zip(pages, edges, heads, feet):
+    for page, (top, end), head, foot in zip(pages, edges, heads, feet, strict=True):
         if top is None:
             bodies.append([])
             continue
@@ -221,6 +229,7 @@ class _Joiner:
             # A page break is a soft break: an item or sentence may carry on overleaf, so the
             # blank lines left by the running header do not end the block.
             blank = None
+            page = split_distribution_header(without_charts(page))
             for line in with_indicator_tables(page):
                 if isinstance(line, Verbatim):
                     self._flush()
@@ -297,7 +306,7 @@ class _Joiner:
         last = block.parts[-1]
         # A line that opens with the heading's own first words ("SPI 2a – ..." then
         # "SPI 2a: 47.1% ...") starts the text under that heading.
-        if text.split()[:2] == block.parts[0].split()[:2]:
+        if [w.rstrip(":") for w in text.split()[:2]] == block.parts[0].split()[:2]:
             return False
         if len(last) >= _LONG_LINE * self.right and not _ENDS_SENTENCE.search(last):
             return True
