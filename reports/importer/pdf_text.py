@@ -34,6 +34,7 @@ _SUB_BULLETS = "◦○–-"
 _LOWER_START = re.compile(r"^[a-z(]")
 _ENDS_SENTENCE = re.compile(r"[.:;!?]$")
 _LONG_LINE = 0.75
+_FORCE_SUFFIX = re.compile(r"^(?:Constabulary|Police|Police Service)$")
 # A continuation line of an item sits at least this many columns right of its bullet.
 _CONTINUATION_INDENT = 2
 
@@ -224,8 +225,9 @@ class _Joiner:
         self.right = 0
 
     def run(self, pages: list[list[str]]) -> list[str]:
+        # Every page has the same measure; the cover's few short lines would understate it.
+        self.right = _right_edge([line for page in pages for line in page])
         for page in pages:
-            self.right = _right_edge(page)
             # A page break is a soft break: an item or sentence may carry on overleaf, so the
             # blank lines left by the running header do not end the block.
             blank = None
@@ -259,6 +261,11 @@ class _Joiner:
         cells = _cells(line)
         if len(cells) > 1:
             self._row(cells, indent, line)
+            return
+        if _FORCE_SUFFIX.match(stripped) and self.block is not None and self.block.kind == "text":
+            # A force's name set large on the cover, its last word wrapped onto a line of
+            # its own ("Avon and Somerset" / "Constabulary").
+            self._append(stripped)
             return
         if self._continues(indent, stripped, after_blank):
             self._append(stripped)
