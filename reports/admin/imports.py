@@ -185,7 +185,9 @@ class ReportImportAdmin(ReadOnlyRecordAdmin):
             return preview_many(
                 self, request, uploads=uploads, options=options, save_pending=pending_save
             )
-        (name, data) = uploads[0]
+        return self._preview_one(request, form, *uploads[0], options=options)
+
+    def _preview_one(self, request, form, name: str, data: bytes, *, options: dict):
         options = {"source_name": name, **options}
         try:
             result = report_import(data=data, user=request.user, dry_run=True, **options)

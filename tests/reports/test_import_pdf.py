@@ -141,6 +141,23 @@ def test_the_command_imports_a_pdf(reference, printed, tmp_path):
     assert Inspection.objects.get().force.name == "Cumbria"
 
 
+def test_a_folder_of_pdfs_and_text_reports_imports_each(reference, printed, tmp_path):
+    (tmp_path / "cumbria.pdf").write_bytes(printed["synthetic"][0])
+    (tmp_path / "staffordshire.txt").write_bytes(REPORTS["2008"].read_bytes())
+    (tmp_path / "scan.pdf").write_bytes(_blank_pdf())
+    out = StringIO()
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_report", str(tmp_path), stdout=out)
+
+    assert error.value.returncode == 2
+    assert set(Inspection.objects.values_list("force__name", flat=True)) == {
+        "Cumbria",
+        "Staffordshire",
+    }
+    assert "2 imported, 1 refused, of 3 files." in out.getvalue()
+
+
 # PDFs the importer cannot read ----------------------------------------------------------------
 
 
