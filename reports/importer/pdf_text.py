@@ -59,8 +59,10 @@ def _reader(data: bytes) -> pypdf.PdfReader:
         return reader
     except ImportRefused:
         raise
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PdfReadError, PyPdfError) as exc:
         raise ImportRefused(UNREADABLE.format(reason=_reason(exc))) from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged file may break pypdf in any way
+        raise ImportRefused(UNREADABLE.format(reason=type(exc).__name__)) from exc
 
 
 def _reason(exc: Exception) -> str:
