@@ -348,5 +348,8 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
         # django-axes logs every successful login at INFO; failures and lockouts still show.
         "axes": {"level": "WARNING"},
+        # pypdf warns once per object it repairs in a damaged PDF (an import's upload), which
+        # can be thousands of lines for one file; the importer's refusal says what went wrong.
+        "pypdf": {"level": "ERROR"},
     },
 }

@@ -68,6 +68,12 @@ def _area(area: dict, keys: list[str]) -> dict:
     }
 
 
+def warning_label(warning: dict) -> str:
+    line, end = warning.get("line"), warning.get("end_line")
+    where = f"Lines {line}–{end}" if end and end != line else f"Line {line}"
+    return f"{where}: {warning.get('message', '')}"
+
+
 def summary_view(summary: dict | None) -> dict:
     """Facts (label, text) for every top-level entry but the areas; the areas with their
     count columns (one per evidence list the importer counted)."""

@@ -1,9 +1,11 @@
-"""Imported reports, read-only, and the two-step page that imports a report.
+"""Imported reports, read-only, and the two-step page that imports reports.
 
 Upload runs a dry run and shows what would be saved; "Confirm import" imports exactly the
 bytes that were previewed. Between the two steps the bytes wait in a file under the var
 folder, named by a random token kept in the uploader's session with the file's sha256, so a
 confirm can neither name another file nor import anything altered since the preview.
+Several files share one preview page and one confirmation, each file under its own token
+(reports/admin/import_batch.py).
 """
 
 import hashlib
@@ -20,8 +22,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from config.admin_base import ReadOnlyRecordAdmin
-from reports.admin.import_summary import summary_view
-from reports.forms.imports import ReportUploadForm
+from reports.admin.import_batch import confirm_many, preview_many
+from reports.admin.import_summary import summary_view, warning_label
+from reports.forms.imports import MAX_REPORT_FILES, ReportUploadForm
 from reports.importer.errors import ImportRefused
 from reports.importer.service import report_import
 from reports.models import ReportImport
@@ -84,12 +87,6 @@ def pending_take(request, token: str) -> tuple[bytes, dict] | None:
     if time.time() - entry["saved_at"] > PENDING_MAX_AGE or _sha256(data) != entry["sha256"]:
         return None
     return data, entry
-
-
-def warning_label(warning: dict) -> str:
-    line, end = warning.get("line"), warning.get("end_line")
-    where = f"Lines {line}–{end}" if end and end != line else f"Line {line}"
-    return f"{where}: {warning.get('message', '')}"
 
 
 def _outcome_context(*, summary: dict, warnings: list) -> dict:
@@ -179,18 +176,23 @@ class ReportImportAdmin(ReadOnlyRecordAdmin):
         form = ReportUploadForm(request.POST or None, request.FILES or None)
         if request.method != "POST" or not form.is_valid():
             return self._upload_page(request, form)
+        uploads = form.cleaned_data["file"]
         options = {
-            "source_name": form.source_name,
             "programme_year": form.cleaned_data["programme_year"],
             "replace": form.cleaned_data["replace"],
         }
-        try:
-            result = report_import(
-                data=form.cleaned_data["file"], user=request.user, dry_run=True, **options
+        if len(uploads) > 1:
+            return preview_many(
+                self, request, uploads=uploads, options=options, save_pending=pending_save
             )
+        return self._preview_one(request, form, *uploads[0], options=options)
+
+    def _preview_one(self, request, form, name: str, data: bytes, *, options: dict):
+        options = {"source_name": name, **options}
+        try:
+            result = report_import(data=data, user=request.user, dry_run=True, **options)
         except ImportRefused as exc:
             return self._upload_page(request, form, refusal=exc.message)
-        data = form.cleaned_data["file"]
         token = pending_save(request, data=data, options=options)
         context = {
             "result": result,
@@ -207,6 +209,15 @@ class ReportImportAdmin(ReadOnlyRecordAdmin):
             raise PermissionDenied
         if request.method != "POST":
             return redirect("admin:reports_reportimport_import")
+        tokens = request.POST.getlist("token")
+        if len(tokens) > 1:
+            return confirm_many(
+                self,
+                request,
+                tokens=tokens[:MAX_REPORT_FILES],
+                take_pending=pending_take,
+                not_confirmed=NOT_CONFIRMED,
+            )
         taken = pending_take(request, request.POST.get("token", ""))
         if taken is None:
             messages.error(request, NOT_CONFIRMED)

@@ -7,15 +7,39 @@ from django import forms
 from inspections.models import Programme
 
 MAX_REPORT_BYTES = 5 * 1024 * 1024
+# Enough for every force of a programme and its national report in one upload; the request's
+# body stays under WORKBENCH_MAX_UPLOAD_BYTES (config/uploads.py) whatever the count.
+MAX_REPORT_FILES = 50
+
+
+class _MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class _MultipleFileField(forms.FileField):
+    """Every file chosen, as a list; the field's required check applies to the whole list."""
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if not data:
+            return [single(None, initial)]
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
 
 
 class ReportUploadForm(forms.Form):
-    """A published report to import: the file's bytes, and how to import it."""
+    """Published reports to import: each file's name and bytes, and how to import them."""
 
-    file = forms.FileField(
-        label="Report file",
-        help_text="The published report as plain text, at most 5 MB.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,text/plain,text/markdown"}),
+    file = _MultipleFileField(
+        label="Report files",
+        help_text=(
+            "One or more published reports as plain text, markdown, HTML fragments or PDF, "
+            f"at most 5 MB each and {MAX_REPORT_FILES} files at once."
+        ),
+        widget=_MultipleFileInput(
+            attrs={"accept": ".txt,.md,.pdf,text/plain,text/markdown,application/pdf"}
+        ),
     )
     programme_year = forms.TypedChoiceField(
         label="Programme",
@@ -41,12 +65,21 @@ class ReportUploadForm(forms.Form):
         ]
         self.source_name = ""
 
-    def clean_file(self) -> bytes:
-        upload = self.cleaned_data["file"]
-        # One byte past the limit is enough to refuse: a huge upload is never read whole.
-        data = upload.read(MAX_REPORT_BYTES + 1)
-        if len(data) > MAX_REPORT_BYTES:
-            raise forms.ValidationError("The file is larger than 5 MB; nothing was imported.")
-        # Only the base name is kept: it is shown and recorded, never used as a path.
-        self.source_name = PurePath(upload.name.replace("\\", "/")).name[:255]
-        return data
+    def clean_file(self) -> list[tuple[str, bytes]]:
+        uploads = self.cleaned_data["file"]
+        if len(uploads) > MAX_REPORT_FILES:
+            raise forms.ValidationError(
+                f"{len(uploads)} files were chosen; import at most {MAX_REPORT_FILES} at once."
+            )
+        files = []
+        for upload in uploads:
+            # One byte past the limit is enough to refuse: a huge upload is never read whole.
+            data = upload.read(MAX_REPORT_BYTES + 1)
+            # Only the base name is kept: it is shown and recorded, never used as a path.
+            name = PurePath(upload.name.replace("\\", "/")).name[:255]
+            if len(data) > MAX_REPORT_BYTES:
+                what = "The file" if len(uploads) == 1 else f"The file {name}"
+                raise forms.ValidationError(f"{what} is larger than 5 MB; nothing was imported.")
+            files.append((name, data))
+        self.source_name = files[0][0]
+        return files

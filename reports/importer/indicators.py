@@ -21,6 +21,7 @@ _TREND_CALLS = [
     ("significantly worsened", TrendCall.DETERIORATED),
     ("was unchanged", TrendCall.UNCHANGED),
     ("remained unchanged", TrendCall.UNCHANGED),
+    ("which is unchanged", TrendCall.UNCHANGED),
 ]
 
 

@@ -24,6 +24,7 @@ from reports.importer.build import catalogue_for
 from reports.importer.errors import CONCURRENT_IMPORT, ImportRefused
 from reports.importer.force_report import parse_force_report
 from reports.importer.locks import import_turn_take
+from reports.importer.pdf_text import is_pdf, pdf_text
 from reports.importer.persist import force_report_save
 from reports.importer.structures import ImportWarning
 from reports.importer.text import month_year, read_lines
@@ -50,9 +51,12 @@ class _DryRun(Exception):
 
 
 def decode(data: bytes) -> str:
-    """The report's text; refuses empty and binary files."""
+    """The report's text; refuses empty and binary files. A PDF (known by its magic bytes)
+    has its text extracted and laid out as the parser reads it (reports.importer.pdf_text)."""
     if not data or not data.strip():
         raise ImportRefused("The file is empty.")
+    if is_pdf(data):
+        return pdf_text(data)
     if b"\x00" in data[:8192]:
         raise ImportRefused("The file is binary, not a text report (it contains NUL bytes).")
     for encoding in ("utf-8-sig", "cp1252"):

@@ -132,6 +132,30 @@ def test_the_admin_report_import_upload_and_preview(new_page, admin_user, progra
     expect(page.locator("nav.toplinks")).to_be_visible()
 
 
+def test_the_admin_import_of_several_reports(
+    new_page, admin_user, programme_2008, force_a, force_b
+):
+    report_b = SYNTHETIC_REPORT.replace(b"Force A Constabulary", b"Force B Police")
+    page = _admin_page(new_page)
+    _visit(page, reverse("admin:reports_reportimport_import"))
+    page.set_input_files(
+        "input[type=file]",
+        [
+            {"name": "force-a.md", "mimeType": "text/plain", "buffer": SYNTHETIC_REPORT},
+            {"name": "force-b.md", "mimeType": "text/plain", "buffer": report_b},
+            {"name": "blank.md", "mimeType": "text/plain", "buffer": b"  \n"},
+        ],
+    )
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.locator("#import-files tbody tr")).to_have_count(3)
+    expect(page.locator("#import-files")).to_contain_text("Not importable: The file is empty.")
+    wait_for_check(page)
+    page.get_by_role("button", name="Confirm import of 2 files").click()
+    expect(page.locator("#import-results tbody tr")).to_have_count(2)
+    expect(page.locator("#content-main")).to_contain_text("Imported 2 of 2 files")
+    wait_for_check(page)
+
+
 @pytest.fixture
 def submitted(inspection_a, alice, hmi):
     area = np_area(inspection_a)
