@@ -12,6 +12,7 @@ from inspections.models.evidence import (
     EvidenceSource,
     NoneIdentified,
 )
+from inspections.models.follow_ups import FollowUp, FollowUpOutcome
 from inspections.models.inspections import (
     RELEASED_TO_FORCE,
     Inspection,
@@ -47,6 +48,8 @@ __all__ = [
     "EvidenceItem",
     "EvidenceKind",
     "EvidenceSource",
+    "FollowUp",
+    "FollowUpOutcome",
     "ForceSurveyOverride",
     "GlossaryTerm",
     "Inspection",

@@ -43,6 +43,12 @@ class Inspection(models.Model):
     strategic_priorities = models.TextField(blank=True)
     performance_overview = models.TextField(blank=True)
     developments = models.TextField("developments since the last inspection", blank=True)
+    # Opening the force's next inspection copies the overview of its previous one as a draft
+    # the team must review; saving the overview clears the mark.
+    overview_carried_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    overview_needs_review = models.BooleanField(default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -60,6 +66,7 @@ class Inspection(models.Model):
         ]
         permissions = [
             ("view_all_inspections", "Can see every inspection, not only their team's"),
+            ("open_inspection", "Can open a force's next inspection"),
         ]
 
     def __str__(self) -> str:
