@@ -109,7 +109,8 @@ def inspection_overview_update(
     Only the given fields are written, so a concurrent change to, say, the status survives.
     When `fingerprint` is given and the saved texts no longer match it, nothing is written
     and EditConflict carries the inspection as now saved. The history row names `user`;
-    when nothing changed, no row is written.
+    when nothing changed, no row is written (unless the save
+    clears the mark of an overview carried from the previous inspection).
     """
     _check(fields)
     # The row lock makes the fingerprint check and the write one step for concurrent savers.
@@ -117,10 +118,13 @@ def inspection_overview_update(
     if fingerprint is not None and fingerprint != overview_fingerprint(current):
         raise EditConflict(current)
     changed = [name for name, value in fields.items() if getattr(current, name) != value]
-    if changed:
+    # Saving a carried-over overview is the team's review of it.
+    reviewed = ["overview_needs_review"] if current.overview_needs_review else []
+    if changed or reviewed:
         for name in changed:
             setattr(current, name, fields[name])
             setattr(inspection, name, fields[name])
+        current.overview_needs_review = inspection.overview_needs_review = False
         current._history_user = user
-        current.save(update_fields=changed)
+        current.save(update_fields=changed + reviewed)
     return changed

@@ -2,6 +2,7 @@
 
 from inspections.urls import (
     evidence,
+    follow_ups,
     inspections,
     national,
     outcomes,
@@ -15,6 +16,7 @@ app_name = "inspections"
 urlpatterns = (
     inspections.urlpatterns
     + evidence.urlpatterns
+    + follow_ups.urlpatterns
     + national.urlpatterns
     + outcomes.urlpatterns
     + overview.urlpatterns
