@@ -40,7 +40,10 @@ def _sees_whole(user: AbstractBaseUser, inspection: Inspection) -> bool:
 
 
 def criterion_follow_ups(*, assessment: CriterionAssessment) -> list[FollowUp]:
-    """The follow-ups placed under one criterion, in the earlier report's order."""
+    """The follow-ups placed under one criterion, in the earlier report's order. No query when
+    `assessment` comes from `criterion_assessment_get_for_user` and has none."""
+    if not getattr(assessment, "has_follow_ups", True):
+        return []
     return list(
         assessment.follow_ups.select_related(
             "assessed_by", "source_inspection__programme"

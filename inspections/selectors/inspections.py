@@ -13,6 +13,7 @@ from inspections.models import (
     EvidenceAttachment,
     EvidenceItem,
     EvidenceKind,
+    FollowUp,
     Inspection,
     NoneIdentified,
 )
@@ -63,7 +64,11 @@ def criterion_assessment_get_for_user(*, user: AbstractBaseUser, pk: int) -> Cri
             "area__inspection__force",
             "area__inspection__programme",
         )
-        .annotate(has_indicators=Exists(carried), **_none_identified_flags())
+        .annotate(
+            has_indicators=Exists(carried),
+            has_follow_ups=Exists(FollowUp.objects.filter(criterion_assessment=OuterRef("pk"))),
+            **_none_identified_flags(),
+        )
     )
     return get_object_or_404(queryset, pk=pk)
 

@@ -122,7 +122,6 @@ def _overview_carry(*, inspection: Inspection, previous: Inspection, user) -> bo
         return False
     for name, value in texts.items():
         setattr(inspection, name, value)
-    inspection.overview_carried_from = previous
     inspection.overview_needs_review = True
     inspection._history_user = user
     inspection._change_reason = (
@@ -173,6 +172,9 @@ def inspection_open(
     previous = previous_published_inspection(force=force, programme=programme)
     if previous is None:
         return OpenedInspection(inspection, None, 0, 0, False)
+    inspection.carried_from = previous
+    inspection._history_user, inspection._change_reason = user, HISTORY_REASON
+    inspection.save(update_fields=["carried_from"])
     count, placed = _follow_ups_create(inspection=inspection, previous=previous, user=user)
     carried = _overview_carry(inspection=inspection, previous=previous, user=user)
     return OpenedInspection(inspection, previous, count, placed, carried)

@@ -23,6 +23,8 @@ def inspection_detail(request, pk):
         "next_criterion": next_criterion_to_complete(sections) if can_edit else None,
         "sees_moderation": sees_moderation(request.user, inspection),
         "graded_area_ids": set(graded.values_list("pk", flat=True)),
-        "follow_ups_whole": inspection.follow_ups.filter(criterion_assessment=None).count(),
+        # Only an inspection opened from an earlier one has follow-ups to count.
+        "follow_ups_whole": inspection.carried_from_id
+        and inspection.follow_ups.filter(criterion_assessment=None).count(),
     }
     return render(request, "inspections/inspection_detail.html", context)

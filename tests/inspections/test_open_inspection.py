@@ -69,7 +69,7 @@ def test_the_earlier_overview_is_carried_as_a_draft_to_review_with_its_tables(im
     printed = _open("--force", "staffordshire", "--programme", "2008")
     inspection = Inspection.objects.get(pk=printed["inspection"])
     assert printed["overview_carried"] is True
-    assert inspection.overview_needs_review and inspection.overview_carried_from == imported_2007
+    assert inspection.overview_needs_review and inspection.carried_from == imported_2007
     assert inspection.geography == imported_2007.geography
     tables = OverviewTable.objects.filter(inspection=inspection)
     assert tables.count() == imported_2007.overview_tables.count() > 0
