@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from forces.models import Force
 from grading.models import CriterionMapping
@@ -144,3 +145,69 @@ def test_a_follow_up_without_a_successor_sits_under_the_inspection(imported_2007
         FollowUp.objects.filter(inspection=opened.inspection, criterion_assessment=None).count()
         == 22
     )
+
+
+@pytest.mark.django_db
+def test_a_lead_inspector_opens_from_the_programme_page_and_leads_the_team(
+    client, imported_2007, hmi
+):
+    client.force_login(hmi)
+    grades = client.get(reverse("inspections:national_grades", args=[2008]))
+    assert b'id="open-inspection"' in grades.content
+    url = reverse("inspections:inspection_open", args=[2008])
+    force = Force.objects.get(slug="staffordshire")
+    assert force.name.encode() in client.get(url).content
+    response = client.post(url, {"force": force.pk})
+    inspection = Inspection.objects.get(force=force, programme__year=2008)
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "inspections:inspection_detail", args=[inspection.pk]
+    )
+    assert inspection.memberships.get().user == hmi and inspection.follow_ups.count() == 22
+    # Opened already: the force is no longer offered, and a second post is refused.
+    again = client.post(url, {"force": force.pk})
+    assert again.status_code == 400
+    assert Inspection.objects.filter(force=force, programme__year=2008).count() == 1
+
+
+@pytest.mark.django_db
+def test_only_lead_inspectors_and_administrators_open_inspections(client, alice, panel, force_a):
+    url = reverse("inspections:inspection_open", args=[2008])
+    for user in (alice, panel):
+        client.force_login(user)
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"force": force_a.pk}).status_code == 403
+        grades = client.get(reverse("inspections:national_grades", args=[2008]))
+        assert b'id="open-inspection"' not in grades.content
+    assert not Inspection.objects.filter(force=force_a).exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_opens_through_the_same_service(client, imported_2007, admin_user):
+    client.force_login(admin_user)
+    programme = Programme.objects.get(year=2008)
+    url = reverse("admin:inspections_programme_open", args=[programme.pk])
+    assert client.get(url).status_code == 200
+    force = Force.objects.get(slug="staffordshire")
+    assert client.post(url, {"force": force.pk}).status_code == 302
+    inspection = Inspection.objects.get(force=force, programme=programme)
+    assert inspection.follow_ups.count() == 22 and inspection.overview_needs_review
+    assert inspection.history.filter(history_user=admin_user).exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_add_page_opens_with_follow_ups_too(client, imported_2007, admin_user):
+    client.force_login(admin_user)
+    force = Force.objects.get(slug="staffordshire")
+    programme = Programme.objects.get(year=2008)
+    data = {
+        "force": force.pk,
+        "programme": programme.pk,
+        "reference": "REF-1",
+        "memberships-TOTAL_FORMS": 0,
+        "memberships-INITIAL_FORMS": 0,
+    }
+    response = client.post(reverse("admin:inspections_inspection_add"), data)
+    assert response.status_code == 302, response.content[:2000]
+    inspection = Inspection.objects.get(force=force, programme=programme)
+    assert inspection.reference == "REF-1" and inspection.follow_ups.count() == 22
+    assert inspection.geography == imported_2007.geography
