@@ -38,6 +38,7 @@ SEGMENT_KINDS = {
     "decisions": "decision",
     "runs": "run",
     "recommendations": "recommendation",
+    "follow-ups": "follow_up",
 }
 
 
