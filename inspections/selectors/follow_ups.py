@@ -60,3 +60,14 @@ def inspection_follow_ups(*, user: AbstractBaseUser, inspection: Inspection) -> 
     return list(
         rows.select_related("assessed_by", "source_inspection__programme").order_by("order")
     )
+
+
+def area_follow_ups(*, area) -> list[FollowUp]:
+    """The follow-ups placed under an area's criteria, for the moderation pages (whose own
+    access check has already let the reader see the area)."""
+    rows = FollowUp.objects.filter(criterion_assessment__area=area)
+    return list(
+        rows.select_related("criterion_assessment__criterion__parent", "assessed_by").order_by(
+            "order"
+        )
+    )

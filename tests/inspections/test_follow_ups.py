@@ -157,3 +157,13 @@ def test_follow_ups_without_a_successor_are_listed_for_the_inspection(client, op
     assert b"Targets lag." in page.content
     detail = client.get(reverse("inspections:inspection_detail", args=[opened.pk]))
     assert b"Follow-ups of the inspection as a whole (1)" in detail.content
+
+
+@pytest.mark.django_db
+def test_the_moderation_area_page_shows_the_follow_ups(client, opened, alice, hmi):
+    follow_up = _assess(_placed(opened), alice)
+    client.force_login(hmi)
+    url = reverse("moderation:area_detail", args=[follow_up.criterion_assessment.area_id])
+    page = client.get(url)
+    assert b"Follow-ups from the last inspection" in page.content
+    assert b"Ratios fell in two units." in page.content
