@@ -41,7 +41,7 @@ def test_opening_staffordshire_2008_follows_up_the_22_areas_for_improvement_of_2
 ):
     printed = _open("--force", "staffordshire", "--programme", "2008", "--lead", "hmi")
     inspection = Inspection.objects.get(pk=printed["inspection"])
-    assert printed["follow_ups"] == 22
+    assert printed["follow_ups"] == 22 and printed["under_criteria"] == 3
     assert printed["previous_inspection"] == imported_2007.pk
     assert inspection.programme.year == 2008 and inspection.areas.count() == 2
     assert inspection.memberships.get().user == hmi
