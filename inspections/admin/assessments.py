@@ -52,7 +52,7 @@ class AreaAssessmentInline(ReadOnlyInline, TabularInline):
 
 
 # Fields the opening service sets and the add form never overrides.
-_OPENED_BY_SERVICE = ("force", "programme", "status", "carried_from", "overview_needs_review")
+_OPENED_BY_SERVICE = ("force", "programme", "status")
 
 
 @admin.register(Inspection)
@@ -81,8 +81,7 @@ class InspectionAdmin(HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The status follows the areas' workflow. Areas and criteria were created for this
         # force and programme; changing either would leave them describing another inspection.
-        opened = ["status", "carried_from"]
-        return [*opened, "force", "programme"] if obj is not None else opened
+        return ["status", "force", "programme"] if obj is not None else ["status"]
 
     def has_change_permission(self, request, obj=None):
         # A published inspection's report, overview included, never changes.

@@ -1,9 +1,11 @@
-"""Follow-ups, read-only: the team assesses them on the criterion page."""
+"""Follow-ups and openings, read-only: inspections are opened through the opening service
+(the programme's admin page, the programme page, `open_inspection`) and follow-ups are
+assessed on the criterion page."""
 
 from django.contrib import admin
 
 from config.admin_base import HistoryAdmin, ReadOnlyRecordAdmin
-from inspections.models import FollowUp
+from inspections.models import FollowUp, InspectionOpening
 
 
 @admin.register(FollowUp)
@@ -34,3 +36,17 @@ class FollowUpAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
     @admin.display(description="text")
     def short_text(self, obj: FollowUp) -> str:
         return obj.text if len(obj.text) <= 80 else f"{obj.text[:79]}…"
+
+
+@admin.register(InspectionOpening)
+class InspectionOpeningAdmin(ReadOnlyRecordAdmin, HistoryAdmin):
+    list_display = ["inspection", "previous", "opened_by", "opened_at", "overview_needs_review"]
+    list_filter = ["overview_needs_review", "inspection__programme"]
+    list_select_related = [
+        "inspection__force",
+        "inspection__programme",
+        "previous__force",
+        "previous__programme",
+        "opened_by",
+    ]
+    ordering = ["-opened_at"]

@@ -12,7 +12,7 @@ from inspections.models.evidence import (
     EvidenceSource,
     NoneIdentified,
 )
-from inspections.models.follow_ups import FollowUp, FollowUpOutcome
+from inspections.models.follow_ups import FollowUp, FollowUpOutcome, InspectionOpening
 from inspections.models.inspections import (
     RELEASED_TO_FORCE,
     Inspection,
@@ -53,6 +53,7 @@ __all__ = [
     "ForceSurveyOverride",
     "GlossaryTerm",
     "Inspection",
+    "InspectionOpening",
     "InspectionStatus",
     "OutcomeWording",
     "Programme",

@@ -10,6 +10,29 @@ from inspections.models.evidence import EvidenceItem
 from inspections.models.inspections import Inspection
 
 
+class InspectionOpening(models.Model):
+    """How an inspection was opened (inspections/services/opening.py): by whom, when, and
+    from which of the force's earlier published inspections, if any.
+
+    Opening copies the earlier force overview as a draft the team must review:
+    `overview_needs_review` stays set until the team saves the overview.
+    """
+
+    inspection = models.OneToOneField(Inspection, on_delete=models.CASCADE, related_name="opening")
+    previous = models.ForeignKey(
+        Inspection, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    opened_at = models.DateTimeField(auto_now_add=True)
+    overview_needs_review = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.inspection} opened" + (f" from {self.previous}" if self.previous else "")
+
+
 class FollowUpOutcome(models.TextChoices):
     ADDRESSED = "addressed", "Addressed"
     PARTLY_ADDRESSED = "partly_addressed", "Partly addressed"

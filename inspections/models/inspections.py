@@ -43,18 +43,6 @@ class Inspection(models.Model):
     strategic_priorities = models.TextField(blank=True)
     performance_overview = models.TextField(blank=True)
     developments = models.TextField("developments since the last inspection", blank=True)
-    # The force's previous published inspection this one was opened from: its areas for
-    # improvement are followed up here, and its overview was copied as a draft the team must
-    # review (saving the overview clears the mark).
-    carried_from = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="opened from",
-    )
-    overview_needs_review = models.BooleanField(default=False)
     history = HistoricalRecords()
 
     class Meta:

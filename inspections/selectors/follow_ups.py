@@ -6,6 +6,7 @@ until the inspection is published.
 """
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -60,6 +61,23 @@ def inspection_follow_ups(*, user: AbstractBaseUser, inspection: Inspection) -> 
     return list(
         rows.select_related("assessed_by", "source_inspection__programme").order_by("order")
     )
+
+
+def inspection_opening(inspection: Inspection):
+    """The inspection's opening record, or None (inspections created before opening existed,
+    or by the demo). `inspection_get_for_user` has already joined it."""
+    try:
+        return inspection.opening
+    except ObjectDoesNotExist:
+        return None
+
+
+def whole_follow_up_count(*, inspection: Inspection) -> int:
+    """Only an inspection opened from an earlier one has follow-ups: no query otherwise."""
+    opening = inspection_opening(inspection)
+    if opening is None or opening.previous_id is None:
+        return 0
+    return inspection.follow_ups.filter(criterion_assessment__isnull=True).count()
 
 
 def area_follow_ups(*, area) -> list[FollowUp]:

@@ -48,7 +48,9 @@ def _count(queryset, group_by: str) -> Coalesce:
 
 
 def inspection_get_for_user(*, user: AbstractBaseUser, pk: int) -> Inspection:
-    queryset = inspections_for_user(user=user).select_related("force__region", "programme")
+    queryset = inspections_for_user(user=user).select_related(
+        "force__region", "programme", "opening__previous__programme"
+    )
     return get_object_or_404(queryset, pk=pk)
 
 

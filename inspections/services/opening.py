@@ -15,6 +15,7 @@ from inspections.models import (
     EvidenceKind,
     FollowUp,
     Inspection,
+    InspectionOpening,
     InspectionStatus,
     OverviewTable,
     Programme,
@@ -122,7 +123,6 @@ def _overview_carry(*, inspection: Inspection, previous: Inspection, user) -> bo
         return False
     for name, value in texts.items():
         setattr(inspection, name, value)
-    inspection.overview_needs_review = True
     inspection._history_user = user
     inspection._change_reason = (
         f"Force overview carried from the {previous.programme.year} inspection"
@@ -139,6 +139,17 @@ def _overview_carry(*, inspection: Inspection, previous: Inspection, user) -> bo
         for table in tables
     )
     return True
+
+
+def _opening_record(inspection, previous, user, *, needs_review: bool) -> None:
+    opening = InspectionOpening(
+        inspection=inspection,
+        previous=previous,
+        opened_by=user,
+        overview_needs_review=needs_review,
+    )
+    opening._history_user, opening._change_reason = user, HISTORY_REASON
+    opening.save()
 
 
 @transaction.atomic
@@ -171,10 +182,9 @@ def inspection_open(
     inspection.history.update(history_user=user, history_change_reason=HISTORY_REASON)
     previous = previous_published_inspection(force=force, programme=programme)
     if previous is None:
+        _opening_record(inspection, None, user, needs_review=False)
         return OpenedInspection(inspection, None, 0, 0, False)
-    inspection.carried_from = previous
-    inspection._history_user, inspection._change_reason = user, HISTORY_REASON
-    inspection.save(update_fields=["carried_from"])
     count, placed = _follow_ups_create(inspection=inspection, previous=previous, user=user)
     carried = _overview_carry(inspection=inspection, previous=previous, user=user)
+    _opening_record(inspection, previous, user, needs_review=carried)
     return OpenedInspection(inspection, previous, count, placed, carried)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from inspections.exceptions import EditConflict
-from inspections.models import Inspection
+from inspections.models import Inspection, InspectionOpening
 from inspections.validators import validate_plain_text
 
 # In the order the report prints them.
@@ -109,8 +109,8 @@ def inspection_overview_update(
     Only the given fields are written, so a concurrent change to, say, the status survives.
     When `fingerprint` is given and the saved texts no longer match it, nothing is written
     and EditConflict carries the inspection as now saved. The history row names `user`;
-    when nothing changed, no row is written (unless the save
-    clears the mark of an overview carried from the previous inspection).
+    when nothing changed, no row is written. Any save clears the
+    mark of an overview carried from the previous inspection.
     """
     _check(fields)
     # The row lock makes the fingerprint check and the write one step for concurrent savers.
@@ -118,13 +118,22 @@ def inspection_overview_update(
     if fingerprint is not None and fingerprint != overview_fingerprint(current):
         raise EditConflict(current)
     changed = [name for name, value in fields.items() if getattr(current, name) != value]
-    # Saving a carried-over overview is the team's review of it.
-    reviewed = ["overview_needs_review"] if current.overview_needs_review else []
-    if changed or reviewed:
+    if changed:
         for name in changed:
             setattr(current, name, fields[name])
             setattr(inspection, name, fields[name])
-        current.overview_needs_review = inspection.overview_needs_review = False
         current._history_user = user
-        current.save(update_fields=changed + reviewed)
+        current.save(update_fields=changed)
+    _overview_reviewed(inspection=current, user=user)
     return changed
+
+
+def _overview_reviewed(*, inspection: Inspection, user: AbstractBaseUser) -> None:
+    """Saving an overview carried from the previous inspection is the team's review of it."""
+    opening = InspectionOpening.objects.filter(
+        inspection=inspection, overview_needs_review=True
+    ).first()
+    if opening is not None:
+        opening.overview_needs_review = False
+        opening._history_user, opening._change_reason = user, "Force overview reviewed"
+        opening.save(update_fields=["overview_needs_review"])

@@ -14,6 +14,7 @@ from grading.models import CriterionMapping
 from inspections.models import EvidenceKind, FollowUp, Inspection, OverviewTable, Programme
 from inspections.services import inspection_create
 from inspections.services.opening import inspection_open, previous_published_inspection
+from inspections.services.overview import inspection_overview_update
 from reports.importer.service import report_import
 from tests.conftest import require_service
 from tests.factories import EvidenceItemFactory
@@ -70,7 +71,7 @@ def test_the_earlier_overview_is_carried_as_a_draft_to_review_with_its_tables(im
     printed = _open("--force", "staffordshire", "--programme", "2008")
     inspection = Inspection.objects.get(pk=printed["inspection"])
     assert printed["overview_carried"] is True
-    assert inspection.overview_needs_review and inspection.carried_from == imported_2007
+    assert inspection.opening.overview_needs_review and inspection.opening.previous == imported_2007
     assert inspection.geography == imported_2007.geography
     tables = OverviewTable.objects.filter(inspection=inspection)
     assert tables.count() == imported_2007.overview_tables.count() > 0
@@ -111,7 +112,8 @@ def test_a_force_without_earlier_published_inspection_opens_without_follow_ups(
 ):
     opened = inspection_open(force=force_a, programme=programme_2008, user=hmi)
     assert opened.follow_ups == 0 and opened.previous is None
-    assert not opened.inspection.overview_needs_review
+    assert not opened.inspection.opening.overview_needs_review
+    assert opened.inspection.opening.opened_by == hmi
     assert opened.inspection.history.first().history_user == hmi
 
 
@@ -190,7 +192,7 @@ def test_the_admin_opens_through_the_same_service(client, imported_2007, admin_u
     force = Force.objects.get(slug="staffordshire")
     assert client.post(url, {"force": force.pk}).status_code == 302
     inspection = Inspection.objects.get(force=force, programme=programme)
-    assert inspection.follow_ups.count() == 22 and inspection.overview_needs_review
+    assert inspection.follow_ups.count() == 22 and inspection.opening.overview_needs_review
     assert inspection.history.filter(history_user=admin_user).exists()
 
 
@@ -211,3 +213,14 @@ def test_the_admin_add_page_opens_with_follow_ups_too(client, imported_2007, adm
     inspection = Inspection.objects.get(force=force, programme=programme)
     assert inspection.reference == "REF-1" and inspection.follow_ups.count() == 22
     assert inspection.geography == imported_2007.geography
+
+
+@pytest.mark.django_db
+def test_saving_the_carried_overview_is_its_review(imported_2007, hmi):
+    force = Force.objects.get(slug="staffordshire")
+    opened = inspection_open(force=force, programme=Programme.objects.get(year=2008), user=hmi)
+    inspection_overview_update(inspection=opened.inspection, user=hmi, geography="Hills.")
+    opening = opened.inspection.opening
+    opening.refresh_from_db()
+    assert not opening.overview_needs_review
+    assert opening.history.first().history_user == hmi
