@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from config.admin_base import LabelledListEditable, TabularInline, ValuesListFilter
 from grading.models import (
     Criterion,
+    CriterionMapping,
     Framework,
     GradeLevel,
     GradingScheme,
@@ -282,3 +283,43 @@ class CriterionAdmin(admin.ModelAdmin):
     @admin.display(description="heading", ordering="heading")
     def short_heading(self, obj: Criterion) -> str:
         return obj.heading if len(obj.heading) <= 100 else f"{obj.heading[:99]}…"
+
+
+def _criterion_label(criterion: Criterion) -> str:
+    return f"{criterion.framework} {criterion.number} {criterion.heading[:70]}"
+
+
+@admin.register(CriterionMapping)
+class CriterionMappingAdmin(SimpleHistoryAdmin):
+    """Reference data: which later criterion takes up an earlier one's areas for improvement
+    when a force's next inspection is opened. Changes are kept in its history."""
+
+    list_display = ["source_label", "target_label", "note"]
+    list_select_related = ["source__framework", "target__framework"]
+    fields = ["source", "target", "note"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(
+                "source__framework", "source__parent__parent", "target__framework", "target__parent"
+            )
+        )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        criteria = Criterion.objects.select_related("framework", "parent__parent").order_by(
+            "framework__version", "framework__code", *criteria_tree_order()
+        )
+        limit_choices(form, "source", criteria, _criterion_label)
+        limit_choices(form, "target", criteria, _criterion_label)
+        return form
+
+    @admin.display(description="earlier criterion", ordering="source__framework__version")
+    def source_label(self, obj: CriterionMapping) -> str:
+        return _criterion_label(obj.source)
+
+    @admin.display(description="successor")
+    def target_label(self, obj: CriterionMapping) -> str:
+        return _criterion_label(obj.target)

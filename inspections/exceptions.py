@@ -47,3 +47,8 @@ class WorkflowRefused(Exception):
     def __init__(self, message: str, problems: list | None = None):
         self.problems = problems or []
         super().__init__(message)
+
+
+class OpenRefused(Exception):
+    """A force's next inspection cannot be opened (unknown force or programme, or one that
+    already exists); nothing was saved."""

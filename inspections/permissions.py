@@ -120,3 +120,8 @@ def is_force_liaison(user: AbstractBaseUser, inspection: Inspection) -> bool:
     if not user.is_authenticated:
         return False
     return ForceLiaison.objects.filter(user_id=user.pk, force_id=inspection.force_id).exists()
+
+
+def may_open_inspections(user: AbstractBaseUser) -> bool:
+    """Lead inspectors and administrators open a force's next inspection."""
+    return user.is_active and user.has_perm("inspections.open_inspection")

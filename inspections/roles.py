@@ -55,6 +55,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "inspections.add_teammembership",
         "inspections.change_teammembership",
         "inspections.delete_teammembership",
+        # Opening a force's next inspection, with its follow-ups (services/follow_ups.py).
+        "inspections.open_inspection",
         # Leads read the survey figures. Importing them (grading.import_indicator_results)
         # is for administrators alone: one file changes the figures of many forces at once.
         "grading.view_indicatorresult",

@@ -1,7 +1,8 @@
 """The evidence-sufficiency check: what an area still needs before it can be submitted.
 
 Submission needs a summary statement on every criterion that has a statement template, an
-item or an explicit "none identified" on every list, and a proposed grade whose rationale
+item or an explicit "none identified" on every list, an assessment of every follow-up of the
+previous inspection placed under the area's criteria, and a proposed grade whose rationale
 cites the criteria (and says why, when the grade departs from the indicator guidance).
 """
 
@@ -13,7 +14,7 @@ from django.urls import reverse
 from grading.models import Criterion, GradeLevel
 from grading.significance import GradeGuidance
 from inspections.completeness import still_missing
-from inspections.models import AreaAssessment, CriterionAssessment
+from inspections.models import AreaAssessment, CriterionAssessment, FollowUp
 from inspections.outcomes import inspection_outcomes, programme_outcomes
 from inspections.selectors.inspections import criteria_with_lists
 from moderation.models import GradeProposal
@@ -42,6 +43,27 @@ def criterion_gaps(assessment: CriterionAssessment) -> list[Gap]:
     gaps = [Gap(where, "Write the summary statement.", url)] if missing.statement else []
     for kind in missing.lists:
         gaps.append(Gap(where, f"{kind.list_title}: add an item or mark “none identified”.", url))
+    return gaps
+
+
+def follow_up_gaps(areas: list[AreaAssessment]) -> dict[int, list[Gap]]:
+    """Every follow-up of an earlier area for improvement placed under one of the areas'
+    criteria must be assessed before submission; one query for any number of areas."""
+    gaps: dict[int, list[Gap]] = {area.pk: [] for area in areas}
+    pending = (
+        FollowUp.objects.filter(criterion_assessment__area__in=areas, outcome="")
+        .select_related("criterion_assessment__criterion__parent__parent")
+        .order_by("order")
+    )
+    for follow_up in pending:
+        assessment = follow_up.criterion_assessment
+        gaps[assessment.area_id].append(
+            Gap(
+                criterion_label(assessment),
+                f"Assess the follow-up of “{follow_up.text[:80]}”.",
+                follow_up.get_absolute_url(),
+            )
+        )
     return gaps
 
 
@@ -128,7 +150,7 @@ def area_gaps(*, area: AreaAssessment, guidance: GradeGuidance | None = None) ->
     gaps = []
     for assessment in criteria_with_lists(areas=[area]):
         gaps.extend(criterion_gaps(assessment))
-    return gaps + proposal_gaps(area, guidance)
+    return gaps + follow_up_gaps([area])[area.pk] + proposal_gaps(area, guidance)
 
 
 def gaps_by_area(*, areas: list[AreaAssessment]) -> dict[int, list[Gap]]:
@@ -141,6 +163,8 @@ def gaps_by_area(*, areas: list[AreaAssessment]) -> dict[int, list[Gap]]:
         return gaps
     for row in criteria_with_lists(areas=areas):
         gaps[row.area_id].extend(criterion_gaps(row))
+    for area_id, pending in follow_up_gaps(areas).items():
+        gaps[area_id].extend(pending)
     numbers: dict[int, list[str]] = {area.framework_id: [] for area in areas}
     explicit = Criterion.objects.filter(framework_id__in=numbers, is_implicit=False)
     for criterion in explicit.select_related("parent__parent"):

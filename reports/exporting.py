@@ -19,6 +19,7 @@ from inspections.models import (
     DevelopingPractice,
     EvidenceItem,
     EvidenceKind,
+    FollowUp,
     GlossaryTerm,
     Inspection,
     InspectionGlossaryEntry,
@@ -70,6 +71,21 @@ class _Export:
         )
         for practice in practices.order_by("pk"):
             self.practice[practice.framework_id].append(practice)
+        self._load_follow_ups(whole=visible_areas is None)
+
+    def _load_follow_ups(self, *, whole: bool) -> None:
+        """Those under the exported areas' criteria, and those under the inspection as a
+        whole only when every area is exported."""
+        under_areas = FollowUp.objects.filter(criterion_assessment__area__in=self.area_ids)
+        rows = FollowUp.objects.filter(inspection=self.inspection, criterion_assessment=None)
+        rows = (rows | under_areas) if whole else under_areas
+        self.follow_ups = list(
+            rows.select_related(
+                "source_inspection__programme",
+                "criterion_assessment__area__framework",
+                "criterion_assessment__criterion__parent__parent",
+            ).order_by("order")
+        )
 
     def _load_areas(self, visible_areas) -> None:
         indicators = Prefetch("framework__indicators", queryset=Indicator.objects.order_by("order"))
@@ -126,6 +142,29 @@ class _Export:
             ),
             "areas": [self._area(area) for area in self.areas],
             "glossary": self._glossary(),
+            "follow_ups": [self._follow_up(row) for row in self.follow_ups],
+        }
+
+    def _follow_up(self, follow_up: FollowUp) -> dict:
+        placed = follow_up.criterion_assessment
+        criterion = placed.criterion if placed else None
+        return {
+            "earlier_inspection": str(follow_up.source_inspection.programme.year),
+            "earlier_area": follow_up.source_area,
+            "earlier_criterion": _text_or_none(follow_up.source_criterion),
+            "text": follow_up.text,
+            "lead": _text_or_none(follow_up.lead),
+            "sub_points": list(follow_up.sub_points),
+            "area": _area_name(placed.area.framework) if placed else None,
+            "criterion": (
+                f"{criterion.number} {criterion.heading}"
+                if criterion and not criterion.is_implicit
+                else None
+            ),
+            "assessment": _text_or_none(follow_up.outcome),
+            "evidence": _text_or_none(follow_up.evidence),
+            "account": _text_or_none(follow_up.account),
+            "assessed_at": follow_up.assessed_at.isoformat() if follow_up.assessed_at else None,
         }
 
     def _area(self, area: AreaAssessment) -> dict:

@@ -6,8 +6,16 @@ descriptors, templates and guidance are the product's own wording.
 
 from django.db import transaction
 
-from grading.models import Criterion, Framework, GradeLevel, GradingScheme, Indicator
+from grading.models import (
+    Criterion,
+    CriterionMapping,
+    Framework,
+    GradeLevel,
+    GradingScheme,
+    Indicator,
+)
 from grading.reference.frameworks import FRAMEWORKS
+from grading.reference.mappings import CRITERION_MAPPINGS
 from grading.reference.schemes import INDICATORS, SCHEMES
 
 
@@ -31,9 +39,32 @@ def _load_criteria(framework: Framework, nodes: list[dict], parent: Criterion | 
     return count
 
 
+def _criterion_at(code: str, version: str, path: tuple[int, ...]) -> Criterion:
+    criterion = None
+    for order in path:
+        criterion = Criterion.objects.get(
+            framework__code=code, framework__version=version, parent=criterion, order=order
+        )
+    return criterion
+
+
+def _load_mappings() -> int:
+    """Create the mappings not there yet. An existing mapping is left as it is: once loaded,
+    it is the administrators' to change in the admin (with history)."""
+    for data in CRITERION_MAPPINGS:
+        mapping, created = CriterionMapping.objects.get_or_create(
+            source=_criterion_at(*data["source"]),
+            defaults={"target": _criterion_at(*data["target"]), "note": data["note"]},
+        )
+        if created:
+            mapping.full_clean()
+    return len(CRITERION_MAPPINGS)
+
+
 @transaction.atomic
 def grading_reference_load() -> dict[str, int]:
-    """Create or update schemes, grade levels, indicators, frameworks and criteria.
+    """Create or update schemes, grade levels, indicators, frameworks and criteria, and
+    create the criterion mappings between frameworks.
 
     Idempotent: rows are matched on their natural keys and updated in place; nothing is
     deleted, so assessments that point at a criterion are never orphaned.
@@ -73,4 +104,5 @@ def grading_reference_load() -> dict[str, int]:
         framework.indicators.set(Indicator.objects.filter(code__in=data.get("indicators", [])))
         counts["frameworks"] += 1
         counts["criteria"] += _load_criteria(framework, data["criteria"], None)
+    counts["criterion mappings"] = _load_mappings()
     return counts

@@ -14,7 +14,7 @@ from inspections.models import (
     InspectionStatus,
     TeamMembership,
 )
-from inspections.services import inspection_create
+from inspections.services.opening import inspection_open
 
 
 class TeamMembershipInline(TabularInline):
@@ -49,6 +49,10 @@ class AreaAssessmentInline(ReadOnlyInline, TabularInline):
             "proposed_grade",
             "final_grade",
         )
+
+
+# Fields the opening service sets and the add form never overrides.
+_OPENED_BY_SERVICE = ("force", "programme", "status")
 
 
 @admin.register(Inspection)
@@ -93,7 +97,7 @@ class InspectionAdmin(HistoryAdmin):
         return super().has_delete_permission(request, obj)
 
     def get_inlines(self, request, obj):
-        # On the add page there are no areas yet: inspection_create makes them on save.
+        # On the add page there are no areas yet: inspection_open makes them on save.
         if obj is None:
             return [TeamMembershipInline]
         return [TeamMembershipInline, AreaAssessmentInline]
@@ -102,18 +106,27 @@ class InspectionAdmin(HistoryAdmin):
         if change:
             super().save_model(request, obj, form, change)
             return
-        # A new inspection needs its area and criterion assessments; the service creates them.
-        # The history row's user comes from HistoryRequestMiddleware.
-        fields = {
-            field.name: getattr(obj, field.name)
+        # A new inspection is opened by the same service as the command and the programme
+        # page: its areas and criteria, the follow-ups and the carried overview. The fields
+        # typed here are then written over it where they were filled in.
+        created = inspection_open(force=obj.force, programme=obj.programme, user=request.user)
+        inspection = created.inspection
+        typed = [
+            field.name
             for field in Inspection._meta.concrete_fields
-            if not field.primary_key and field.name not in ("force", "programme")
-        }
-        created = inspection_create(force=obj.force, programme=obj.programme, **fields)
+            if not field.primary_key
+            and field.name not in _OPENED_BY_SERVICE
+            and getattr(obj, field.name) not in ("", None)
+        ]
+        for name in typed:
+            setattr(inspection, name, getattr(obj, name))
+        if typed:
+            inspection._history_user = request.user
+            inspection.save(update_fields=typed)
         # The admin goes on to save the inlines against `obj` and to log it: make it that row.
-        obj.pk = created.pk
+        obj.pk = inspection.pk
         obj._state.adding = False
-        obj._state.db = created._state.db
+        obj._state.db = inspection._state.db
 
 
 @admin.register(TeamMembership)

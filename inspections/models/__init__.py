@@ -12,6 +12,7 @@ from inspections.models.evidence import (
     EvidenceSource,
     NoneIdentified,
 )
+from inspections.models.follow_ups import FollowUp, FollowUpOutcome, InspectionOpening
 from inspections.models.inspections import (
     RELEASED_TO_FORCE,
     Inspection,
@@ -55,9 +56,12 @@ __all__ = [
     "EvidenceItem",
     "EvidenceKind",
     "EvidenceSource",
+    "FollowUp",
+    "FollowUpOutcome",
     "ForceSurveyOverride",
     "GlossaryTerm",
     "Inspection",
+    "InspectionOpening",
     "InspectionStatus",
     "OutcomeWording",
     "Programme",

@@ -60,6 +60,7 @@ class Inspection(models.Model):
         ]
         permissions = [
             ("view_all_inspections", "Can see every inspection, not only their team's"),
+            ("open_inspection", "Can open a force's next inspection"),
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from inspections.models import (
     EvidenceAttachment,
     EvidenceItem,
     EvidenceKind,
+    FollowUp,
     Inspection,
     NoneIdentified,
 )
@@ -47,7 +48,9 @@ def _count(queryset, group_by: str) -> Coalesce:
 
 
 def inspection_get_for_user(*, user: AbstractBaseUser, pk: int) -> Inspection:
-    queryset = inspections_for_user(user=user).select_related("force__region", "programme")
+    queryset = inspections_for_user(user=user).select_related(
+        "force__region", "programme", "opening__previous__programme"
+    )
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -63,7 +66,11 @@ def criterion_assessment_get_for_user(*, user: AbstractBaseUser, pk: int) -> Cri
             "area__inspection__force",
             "area__inspection__programme",
         )
-        .annotate(has_indicators=Exists(carried), **_none_identified_flags())
+        .annotate(
+            has_indicators=Exists(carried),
+            has_follow_ups=Exists(FollowUp.objects.filter(criterion_assessment=OuterRef("pk"))),
+            **_none_identified_flags(),
+        )
     )
     return get_object_or_404(queryset, pk=pk)
 

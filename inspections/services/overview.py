@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from inspections.exceptions import EditConflict, OverviewLocked
-from inspections.models import RELEASED_AREAS, AreaAssessment, Inspection
+from inspections.models import RELEASED_AREAS, AreaAssessment, Inspection, InspectionOpening
 from inspections.validators import validate_plain_text
 
 # In the order the report prints them.
@@ -120,7 +120,8 @@ def inspection_overview_update(
     force or published, OverviewLocked refuses the save, unless it answers an accepted
     factual-accuracy comment (`factual_check`, from moderation.services.factual_changes, which
     checks the comment; `change_reason` then names it on the history row). The history row
-    names `user`; when nothing changed, no row is written.
+    names `user`; when nothing changed, no row is written. Any save clears the mark of an
+    overview carried from the previous inspection.
     """
     _check(fields)
     # The row lock makes the fingerprint check and the write one step for concurrent savers,
@@ -139,4 +140,16 @@ def inspection_overview_update(
         if change_reason:
             current._change_reason = change_reason
         current.save(update_fields=changed)
+    _overview_reviewed(inspection=current, user=user)
     return changed
+
+
+def _overview_reviewed(*, inspection: Inspection, user: AbstractBaseUser) -> None:
+    """Saving an overview carried from the previous inspection is the team's review of it."""
+    opening = InspectionOpening.objects.filter(
+        inspection=inspection, overview_needs_review=True
+    ).first()
+    if opening is not None:
+        opening.overview_needs_review = False
+        opening._history_user, opening._change_reason = user, "Force overview reviewed"
+        opening.save(update_fields=["overview_needs_review"])

@@ -2,6 +2,7 @@
 
 from inspections.urls import (
     evidence,
+    follow_ups,
     forces,
     inspections,
     national,
@@ -17,6 +18,7 @@ urlpatterns = (
     inspections.urlpatterns
     + evidence.urlpatterns
     + forces.urlpatterns
+    + follow_ups.urlpatterns
     + national.urlpatterns
     + outcomes.urlpatterns
     + overview.urlpatterns

@@ -10,6 +10,7 @@ from inspections.forms.evidence import statement_form_class, statement_initial
 from inspections.models import CriterionAssessment, EvidenceKind
 from inspections.outcomes.panel import outcome_panel_context
 from inspections.selectors.evidence import evidence_lists
+from inspections.selectors.follow_ups import criterion_follow_ups
 from inspections.selectors.inspections import criterion_assessment_get_for_user
 from inspections.services.statements import criterion_statement_save
 from inspections.views.access import editable, require_team
@@ -32,6 +33,7 @@ def _page(request, assessment, form=None, conflict=None, status=200):
         "area": area,
         "inspection": area.inspection,
         "lists": evidence_lists(assessment=assessment),
+        "follow_ups": criterion_follow_ups(assessment=assessment),
         "none_identified": {
             kind for kind in EvidenceKind.values if getattr(assessment, f"none_identified_{kind}")
         },

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from inspections.permissions import can_edit_inspection, concluded_grades_visible, sees_moderation
+from inspections.selectors.follow_ups import whole_follow_up_count
 from inspections.selectors.inspections import (
     inspection_get_for_user,
     inspection_sections,
@@ -23,5 +24,6 @@ def inspection_detail(request, pk):
         "next_criterion": next_criterion_to_complete(sections) if can_edit else None,
         "sees_moderation": sees_moderation(request.user, inspection),
         "graded_area_ids": set(graded.values_list("pk", flat=True)),
+        "follow_ups_whole": whole_follow_up_count(inspection=inspection),
     }
     return render(request, "inspections/inspection_detail.html", context)

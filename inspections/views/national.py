@@ -16,6 +16,7 @@ from grading.charts.distribution import (
 )
 from inspections.filters.national import NationalGradeFilter
 from inspections.models import Programme
+from inspections.permissions import may_open_inspections
 from inspections.selectors.national import NationalTable, national_forces, national_table
 from inspections.selectors.outcomes import programme_get_by_year, programme_get_latest
 
@@ -65,6 +66,7 @@ def national_grades(request, year):
         "table": table,
         # The chart module escapes every label it draws.
         "chart": mark_safe(_chart(table, programme)),
+        "may_open": may_open_inspections(request.user),
     }
     return render(request, "inspections/national_grades.html", context)
 

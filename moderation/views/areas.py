@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from inspections.exceptions import WorkflowRefused
 from inspections.outcomes import inspection_outcomes
 from inspections.outcomes.panel import headline_badges
+from inspections.selectors.follow_ups import area_follow_ups
 from inspections.selectors.inspections import criteria_with_lists
 from moderation.forms import GradeProposalForm, LeadActionForm
 from moderation.selectors import (
@@ -86,6 +87,7 @@ def area_context(request, area, form=None) -> dict:
         "area": area,
         "inspection": area.inspection,
         "criteria": criteria_with_lists(areas=[area]),
+        "follow_ups": area_follow_ups(area=area),
         "gaps": area_gaps(area=area, guidance=guidance) if area.is_editable else [],
         "outcome": outcome if outcome and outcome.rows else None,
         "headline": _headline(outcome),

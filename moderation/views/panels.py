@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from config.page_cache import viewer_cached
 from inspections.exceptions import WorkflowRefused
 from inspections.models import AreaAssessment
+from inspections.selectors.follow_ups import area_follow_ups
 from moderation.filters import NationalComparisonFilter, flag_matches
 from moderation.forms import (
     AgendaAddForm,
@@ -108,6 +109,7 @@ def _item_context(request, item, form=None) -> dict:
         "summary": entry.summary,
         "summaries": [peer.summary for peer in beside],
         "rows": side_by_side([peer.summary for peer in beside]),
+        "follow_ups": area_follow_ups(area=area),
         "decisions": decisions,
         "actions": actions,
         "comparison": comparison,

@@ -19,6 +19,7 @@ from reports.models import ReportTextKey
 from reports.rendering.document import REPORT_AUTHOR, ReportDocument, data_hash
 from reports.rendering.force_data import ForceReportRows
 from reports.rendering.force_overview import overview_data
+from reports.rendering.force_progress import other_progress, progress_words
 from reports.rendering.force_sections import AreaBuilder, area_name
 from reports.rendering.text import blocks_text, cover_reference, month_year
 
@@ -104,13 +105,16 @@ def force_report_data(rows: ForceReportRows) -> dict:
     texts[ReportTextKey.SIGNIFICANCE] = _text(rows, ReportTextKey.SIGNIFICANCE)
     overview = overview_data(rows)
     practice = _practice(rows)
+    progress = other_progress(rows)
     words = "\n".join(
         builder.words
+        + [word for group in progress for word in progress_words(group["items"])]
         + [blocks_text(text["blocks"]) for text in texts.values()]
         + [overview["words"]]
         + [blocks_text(entry[f]) for entry in practice for f in ("problem", "solution")]
     )
-    return {
+    # Only with follow-ups, so a report without them keeps its data hash (see force_sections).
+    return ({"progress_other": progress} if progress else {}) | {
         "force": inspection.force.display_name,
         "programme": {"year": programme.year, "name": programme.name},
         "four_point": programme.scheme.code == FOUR_POINT,

@@ -14,6 +14,7 @@ from inspections.models import (
     AreaAssessment,
     CriterionAssessment,
     DevelopingPractice,
+    FollowUp,
     GlossaryTerm,
     GradeDistribution,
     Inspection,
@@ -44,6 +45,7 @@ class ForceReportRows:
         self._load_evidence()
         self._load_reference()
         self._load_overview()
+        self._load_follow_ups(released_only)
         self._load_appendices()
         self.outcomes = inspection_outcomes(inspection=self.inspection)
 
@@ -100,6 +102,23 @@ class ForceReportRows:
             .order_by("order", "name")
             .prefetch_related(Prefetch("partnership_areas", queryset=areas))
         )
+
+    def _load_follow_ups(self, released_only: bool) -> None:
+        """Follow-ups under the visible areas' criteria, by area; those under the inspection
+        as a whole only in the full report (a liaison's draft holds released areas alone)."""
+        follow_ups = (
+            FollowUp.objects.filter(inspection=self.inspection)
+            .select_related("criterion_assessment", "source_inspection__programme")
+            .order_by("order")
+        )
+        self.follow_ups_by_area = defaultdict(list)
+        self.follow_ups_whole = []
+        for follow_up in follow_ups:
+            if follow_up.criterion_assessment_id is None:
+                if not released_only:
+                    self.follow_ups_whole.append(follow_up)
+            elif follow_up.criterion_assessment.area_id in self.area_ids:
+                self.follow_ups_by_area[follow_up.criterion_assessment.area_id].append(follow_up)
 
     def _load_appendices(self) -> None:
         self.practice = list(

@@ -1,8 +1,9 @@
 """The findings of a force report, area by area, as plain data (no queries here).
 
 Per area: the grade box, the national distribution for four-point areas, contextual factors,
-then the framework's criteria in tree order. Parent criteria are headings over their
-children; an implicit criterion (2007 areas) prints its evidence without a heading.
+progress since the last inspection, then the framework's criteria in tree order. Parent
+criteria are headings over their children; an implicit criterion (2007 areas) prints its
+evidence without a heading.
 """
 
 from grading.charts.distribution import DistributionBar, DistributionGroup, distribution_chart_svg
@@ -10,6 +11,7 @@ from grading.reference.schemes import FOUR_POINT
 from inspections.outcomes.panel import chart_svg, confidence_of, data_year_label, panel_row
 from inspections.plain_text import text_blocks
 from reports.rendering.force_data import ForceReportRows
+from reports.rendering.force_progress import area_progress, progress_words
 from reports.rendering.text import paragraphs
 
 
@@ -102,7 +104,11 @@ class AreaBuilder:
         all_rows = outcome.rows if outcome else []
         leftover = [row for row in all_rows if row.indicator.code not in shown]
         practice = [p.title for p in self.rows.practice if p.framework_id == framework.pk]
-        return {
+        progress = area_progress(self.rows, area)
+        self.words += progress_words(progress)
+        # Only areas with follow-ups carry the key, so the data (and its hash) of a report
+        # without any is what it was before follow-ups existed.
+        return ({"progress": progress} if progress else {}) | {
             "id": anchor,
             "name": area_name(framework),
             "grade": _grade(area, draft=self.draft),

@@ -41,6 +41,7 @@ SEGMENT_KINDS = {
     "runs": "run",
     "recommendations": "recommendation",
     "forces": "force",
+    "follow-ups": "follow_up",
 }
 # Routes whose id is of another kind than the segment before it says.
 ROUTE_KINDS = {"reports:response_edit": "response"}

@@ -29,6 +29,7 @@ from inspections.models import (
     DevelopingPractice,
     EvidenceAttachment,
     EvidenceItem,
+    FollowUp,
     Inspection,
     InspectionStatus,
     Programme,
@@ -277,6 +278,7 @@ def _record_targets(world: World, inspections: dict[str, Inspection]) -> None:
         place = _place(comment)
         _add(world, "comment", comment.pk, REACH["comment"](world, *place), "/".join(place))
     _record_practice_targets(world)
+    _record_follow_up_targets(world)
     _record_panel_targets(world)
     _record_run_targets(world)
     for recommendation in Recommendation.objects.select_related("programme"):
@@ -294,6 +296,23 @@ def _record_targets(world: World, inspections: dict[str, Inspection]) -> None:
     for programme in Programme.objects.all():
         _add(world, "programme", programme.year, SIGNED_IN, "programme", programme.year)
     _record_ghosts(world)
+
+
+def _record_follow_up_targets(world: World) -> None:
+    """Under a criterion: as the area's evidence. Under the inspection as a whole: the team and
+    moderators, and once the inspection is published whoever sees it."""
+    for follow_up in FollowUp.objects.select_related(
+        "inspection__force", "criterion_assessment__area__framework"
+    ):
+        slug = follow_up.inspection.force.slug
+        if follow_up.criterion_assessment_id:
+            code = follow_up.criterion_assessment.area.framework.code
+            reach, label = area_readers(world, slug, code), f"{slug}/{code}"
+        elif world.inspection_status[slug] == InspectionStatus.PUBLISHED:
+            reach, label = inspection_readers(world, slug), f"{slug} whole"
+        else:
+            reach, label = moderation_readers(world, slug), f"{slug} whole"
+        _add(world, "follow_up", follow_up.pk, reach, label)
 
 
 def _record_practice_targets(world: World) -> None:
@@ -365,6 +384,7 @@ GHOST_MODELS = {
     "decision": PanelDecision,
     "run": ReportRun,
     "recommendation": Recommendation,
+    "follow_up": FollowUp,
 }
 
 

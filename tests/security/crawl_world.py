@@ -15,6 +15,7 @@ from inspections.models import (
     AreaAssessment,
     DevelopingPractice,
     EvidenceKind,
+    FollowUp,
     Inspection,
     Programme,
 )
@@ -102,9 +103,29 @@ def build_world() -> World:
     _fenmarsh(world, planter, inspections["fenmarsh"])
     _national(planter, programme, users)
     _report_runs(world, inspections, programme)
+    _follow_ups(inspections)
     _record_facts(world, inspections)
     _record_targets(world, inspections)
     return world
+
+
+def _follow_ups(inspections: dict[str, Inspection]) -> None:
+    """One follow-up under a criterion and one under the whole inspection, on an inspection
+    still drafting and on one released to the force. Written as rows (the world's inspections
+    have no earlier published one to open from), with no marker words: who reaches them is
+    what the crawl checks."""
+    for slug in ("eastmarch", "wealdshire"):
+        inspection = inspections[slug]
+        placed = inspection.areas.order_by("order").first().criteria.order_by("pk").first()
+        for order, assessment in enumerate((placed, None), start=1):
+            FollowUp.objects.create(
+                inspection=inspection,
+                criterion_assessment=assessment,
+                order=order,
+                source_inspection=inspection,
+                source_area="Neighbourhood Policing",
+                text="An earlier area for improvement, followed up.",
+            )
 
 
 def _extra_inspection(programme, users, slug, name, region) -> Inspection:
