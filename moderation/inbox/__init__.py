@@ -305,7 +305,9 @@ def _panel_tasks(user, standing: Standing) -> dict:
     sits = Q(pk__in=standing.member_panel_ids) | Q(chair_id=user.pk) | Q(deputy_chair_id=user.pk)
     sessions = PanelSession.objects.order_by("-is_open", "-held_on", "-pk")
     panels = list(
-        ModerationPanel.objects.filter(sits).prefetch_related(Prefetch("sessions", sessions))
+        ModerationPanel.objects.filter(sits)
+        .select_related("programme", "region", "framework")
+        .prefetch_related(Prefetch("sessions", sessions))
     )
     if not panels:
         return {}

@@ -4,11 +4,14 @@ inbox gives the chair the sessions to open or close, and each task is one the se
 
 import pytest
 from django.contrib.admin.sites import site
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from forces.models import Region
 from inspections.exceptions import WorkflowRefused
 from moderation.inbox import inbox_for
-from moderation.models import AgendaItem, PanelSession
+from moderation.models import AgendaItem, ModerationPanel, PanelSession
 from moderation.services.panels import (
     agenda_item_add,
     panel_decision_confirm,
@@ -146,3 +149,21 @@ def test_the_admin_does_not_open_or_close_sessions(rf, admin_user, regional):
     request = rf.get("/")
     request.user = admin_user
     assert "is_open" in admin.get_readonly_fields(request, regional)
+
+
+def test_the_chairs_inbox_costs_the_same_queries_however_many_panels_they_chair(
+    regional, hmi, programme_2008
+):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            inbox_for(user=hmi)
+        return len(captured)
+
+    queries()  # the first call fills caches that live for the process (content types)
+    before = queries()
+    for region in Region.objects.exclude(pk=regional.panel.region_id)[:4]:
+        panel = ModerationPanel.objects.create(
+            kind="regional", programme=programme_2008, region=region, chair=hmi
+        )
+        PanelSession.objects.create(panel=panel, title=f"{region} sitting")
+    assert queries() == before
