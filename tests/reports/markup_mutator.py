@@ -1,0 +1,523 @@
+"""Rewrites a report in another mark-up of the same family, keeping what it says.
+
+A `Variant` names one choice per kind of variation a PDF-to-text conversion makes: tags
+around lines and phrases, emphasis and heading marks, table cells (tabs, pipes, HTML),
+rule lines, the grade box, bullet glyphs and sub-point indentation, page breaks inside
+items (with or without a footer), list labels, 'None identified', criterion headings
+(extra words, slightly different wording, missing), line ends, spaces, quotes and stray
+markdown escapes. `mutate` applies a variant to a report's text; `canonical_force` and
+`canonical_thematic` reduce a parse to what must not change between variants.
+
+The mutator reads the original's mark-up with its own patterns, not the importer's, and is
+told which lines are criterion headings (from the original's parse), so a variant can
+leave a heading out or reword it.
+"""
+
+import random
+import re
+from dataclasses import asdict, dataclass
+
+LIST_LABELS = {"strengths", "work in progress", "areas for improvement"}
+_BULLET = re.compile(r"^(\s*)([-*•–o])\s+(?=\S)")
+_HEADING = re.compile(r"^(#{1,6})\s+")
+_WRAP = re.compile(r"^(\*\*|<b>|<strong>)(.*?)(\*\*|</b>|</strong>)$", re.IGNORECASE)
+_RULE = re.compile(r"^[\s\-=_|]+$")
+_NONE = re.compile(r"^none identified\.?$", re.IGNORECASE)
+MONTHS = "January February March April May June July August September October November December"
+SECTIONS = {
+    "summary statement",
+    "contextual factors",
+    "national contextual factors",
+    "national grade distribution",
+    "developing practice",
+    "context",
+}
+SINGULAR = {
+    "strengths": "Strength",
+    "work in progress": "Work in progress",
+    "areas for improvement": "Area for improvement",
+}
+
+
+@dataclass(frozen=True)
+class Variant:
+    seed: int = 0
+    line_end: str = "\n"  # or "\r\n"
+    nbsp: bool = False
+    quotes: str = "keep"  # keep | straight | curly
+    trailing_spaces: bool = False
+    escapes: bool = False
+    tags: str = "none"  # none | p | span | br | mixed
+    emphasis: str = "keep"  # keep | strip | underscores | html
+    headings: str = "keep"  # keep | strip | level | html
+    tables: str = "tabs"  # tabs | pipes | html
+    rules: str = "keep"  # keep | strip | add
+    grade: str = "keep"  # keep | drop_repeat | add_repeat | split
+    top_bullet: str = "-"  # - * • – 1. 1)
+    sub_bullet: str = "  -"  # indentation and glyph: " -", "  -", "    -", "\t-", "o", "◦", "a)"
+    top_indent: int = 0
+    page_breaks: int = 0  # items split by a page break
+    footer: str = "month"  # month | number | page | none
+    labels: str = "keep"  # keep | upper | lower | singular | colon | heading | bold
+    none_stop: str = "keep"  # keep | add | drop
+    drop_empty_lists: bool = False
+    criteria: str = "keep"  # keep | extra | reworded | missing | prefix
+
+
+# Every value each field of a variant may take, for the property-based tests.
+OPTIONS = {
+    "line_end": ["\n", "\r\n"],
+    "nbsp": [False, True],
+    "quotes": ["keep", "straight", "curly"],
+    "trailing_spaces": [False, True],
+    "escapes": [False, True],
+    "tags": ["none", "p", "span", "br", "mixed"],
+    "emphasis": ["keep", "strip", "underscores", "html"],
+    "headings": ["keep", "strip", "level", "html"],
+    "tables": ["tabs", "pipes", "html"],
+    "rules": ["keep", "strip", "add"],
+    "grade": ["keep", "drop_repeat", "add_repeat", "split"],
+    "top_bullet": ["-", "*", "•", "–", "1.", "1)"],
+    "sub_bullet": [" -", "  -", "    -", "\t-", "o", "◦", "a)", "  •"],
+    "top_indent": [0, 1, 2],
+    "page_breaks": [0, 1, 3, 6],
+    "footer": ["month", "number", "page", "none"],
+    "labels": ["keep", "upper", "lower", "singular", "colon", "heading", "bold"],
+    "none_stop": ["keep", "add", "drop"],
+    "drop_empty_lists": [False, True],
+    "criteria": ["keep", "extra", "reworded", "missing", "prefix"],
+}
+
+
+@dataclass
+class _Row:
+    kind: str  # blank table rule bullet heading para
+    raw: str
+    number: int
+    depth: int = 0
+    body: str = ""
+    level: int = 0
+
+
+def _core(text: str) -> tuple[str, str, str]:
+    """(opening marks, words, closing marks) of a heading-like line."""
+    prefix = ""
+    if match := _HEADING.match(text):
+        prefix, text = match.group(0), text[match.end() :]
+    opening = closing = ""
+    if match := _WRAP.match(text.strip()):
+        opening, text, closing = match.group(1), match.group(2), match.group(3)
+    return prefix + opening, text.strip(), closing
+
+
+def _key(text: str) -> str:
+    words = re.sub(r"<[^>]+>|\*\*|__|#", "", text)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", words.lower()).split())
+
+
+def _classify(lines: list[str]) -> list[_Row]:
+    rows = []
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            rows.append(_Row("blank", raw, number))
+        elif _RULE.match(raw):
+            rows.append(_Row("rule", raw, number))
+        elif "\t" in raw:
+            rows.append(_Row("table", raw, number))
+        elif match := _BULLET.match(raw):
+            if match.group(2) == "o" and not match.group(1):
+                rows.append(_Row("para", raw, number, body=raw))
+                continue
+            depth = 1 if len(match.group(1)) >= 2 or match.group(2) in "–o" else 0
+            rows.append(_Row("bullet", raw, number, depth=depth, body=raw[match.end() :]))
+        elif match := _HEADING.match(raw):
+            rows.append(_Row("heading", raw, number, level=len(match.group(1)), body=raw))
+        else:
+            rows.append(_Row("para", raw, number, body=raw))
+    return rows
+
+
+class _Mutator:
+    def __init__(self, variant: Variant, criterion_lines: set[int]):
+        self.v = variant
+        self.rng = random.Random(variant.seed)
+        self.criterion_lines = criterion_lines
+
+    # Whole document -------------------------------------------------------------------
+
+    def run(self, text: str) -> str:
+        rows = _classify(text.splitlines())
+        out: list[str] = []
+        in_list = False
+        splittable: list[int] = []
+        tops = 0
+        index = 0
+        while index < len(rows):
+            row = rows[index]
+            key = _key(row.raw) if row.kind in ("heading", "para") else ""
+            if key in LIST_LABELS:
+                nxt = self._next(rows, index)
+                if (
+                    self.v.drop_empty_lists
+                    and nxt is not None
+                    and _NONE.match(_key(rows[nxt].raw) + ".")
+                    and rows[nxt].kind == "para"
+                ):
+                    index = nxt + 1
+                    continue
+                out.append(self._label(row, key))
+                in_list, tops = True, 0
+            elif row.number in self.criterion_lines:
+                in_list = False
+                if self._criterion(row, rows, index, out):
+                    index += 1
+                    continue
+            elif row.kind == "para" and _NONE.match(row.raw.strip()):
+                out.append(self._none(row.raw.strip()))
+            elif row.kind == "bullet":
+                line, tops = self._bullet(row, in_list, tops)
+                if in_list and len(row.body) > 60:
+                    splittable.append(len(out))
+                out.append(line)
+            elif row.kind == "table":
+                in_list = False
+                out.extend(self._table(row, rows, index))
+            elif row.kind == "rule":
+                if self.v.rules != "strip":
+                    out.append(self._rule(row.raw))
+            elif row.kind == "heading":
+                in_list = False
+                out.append(self._heading(row))
+            elif row.kind == "para":
+                if row.raw.lstrip().startswith(("**", "<b>", "<p>")) or key in SECTIONS:
+                    in_list = False
+                out.append(self._para(row.raw))
+            else:
+                out.append(row.raw)
+            index += 1
+        out = self._page_breaks(out, splittable)
+        return self._characters(out)
+
+    def _next(self, rows: list[_Row], index: int) -> int | None:
+        for later in range(index + 1, len(rows)):
+            if rows[later].kind != "blank":
+                return later
+        return None
+
+    # Landmarks ------------------------------------------------------------------------
+
+    def _label(self, row: _Row, key: str) -> str:
+        opening, words, closing = _core(row.raw)
+        style = self.v.labels
+        if style == "upper":
+            words = words.upper()
+        elif style == "lower":
+            words = words.lower()
+        elif style == "singular":
+            words = SINGULAR[key]
+        elif style == "colon":
+            words = words + ":"
+        elif style == "heading":
+            return self._heading_marks(f"#### {words}", 4)
+        elif style == "bold":
+            return self._emphasise(f"**{words}**")
+        return self._heading_marks(self._emphasise(f"{opening}{words}{closing}"), 0)
+
+    def _none(self, text: str) -> str:
+        if self.v.none_stop == "add":
+            return "None identified."
+        if self.v.none_stop == "drop":
+            return "None identified"
+        return text
+
+    def _criterion(self, row: _Row, rows: list[_Row], index: int, out: list[str]) -> bool:
+        """Rewrites a criterion heading; True when it is left out."""
+        opening, words, closing = _core(row.raw)
+        style = self.v.criteria
+        nxt = self._next(rows, index)
+        if style == "missing" and nxt is not None and _key(rows[nxt].raw) == "summary statement":
+            return True
+        stop = "." if words.endswith(".") else ""
+        bare = words[:-1] if stop else words
+        if style == "extra":
+            words = f"{bare} ({self.rng.choice(['coverage', 'overall', 'see note'])}){stop}"
+        elif style == "reworded":
+            words = self._reword(bare, stop)
+        elif style == "prefix":
+            words = f"Criterion {self.rng.randint(1, 9)}: {words}"
+        out.append(self._heading(_Row("heading", f"{opening}{words}{closing}", row.number)))
+        return False
+
+    def _reword(self, bare: str, stop: str) -> str:
+        choice = self.rng.randrange(4)
+        if choice == 0:
+            return bare  # the stop left out
+        if choice == 1 and " and " in bare:
+            return bare.replace(" and ", " & ", 1) + stop
+        if choice == 2 and re.search(r"\b(the|all|its) ", bare):
+            return re.sub(r"\b(the|all|its) ", "", bare, count=1) + stop
+        return bare[0].lower() + bare[1:] + stop
+
+    # Bullets and page breaks ----------------------------------------------------------
+
+    def _glyph(self, glyph: str, count: int) -> str:
+        if glyph.startswith("1"):
+            return f"{count}{glyph[1:]}"
+        if glyph.startswith("a"):
+            return f"{'abcdefghijklmnopqrstuvwxyz'[(count - 1) % 26]}{glyph[1:]}"
+        return glyph
+
+    def _bullet(self, row: _Row, in_list: bool, tops: int) -> tuple[str, int]:
+        top_glyph = self.v.top_bullet
+        if not in_list and top_glyph[0].isdigit():
+            top_glyph = "•"  # numbers only where a list numbers its items
+        indent = " " * self.v.top_indent
+        if row.depth == 0:
+            tops += 1
+            self._subs = 0
+            line = f"{indent}{self._glyph(top_glyph, tops)} {row.body}"
+        else:
+            sub = self.v.sub_bullet
+            if not in_list and sub.strip() in ("a)", "o"):
+                sub = "    -"
+            glyph = sub.strip()
+            spaces = sub[: len(sub) - len(sub.lstrip())]
+            if not spaces and glyph == top_glyph:
+                spaces = "  "  # the same glyph needs an indentation to be a sub-point
+            self._subs = getattr(self, "_subs", 0) + 1
+            line = f"{indent}{spaces}{self._glyph(glyph, self._subs)} {row.body}"
+        if self.v.tags != "none" and self.rng.random() < 0.3:
+            return self._tag(self._emphasise(line), phrase=True), tops
+        return self._emphasise(line), tops
+
+    def _page_breaks(self, out: list[str], splittable: list[int]) -> list[str]:
+        if not self.v.page_breaks or not splittable:
+            return out
+        chosen = set(self.rng.sample(splittable, min(self.v.page_breaks, len(splittable))))
+        result = []
+        for position, line in enumerate(out):
+            if position not in chosen:
+                result.append(line)
+                continue
+            words = line.split(" ")
+            cuts = [
+                i
+                for i in range(len(words) // 3, len(words) - 2)
+                if re.fullmatch(r"[a-z]{2,}", words[i]) and re.search(r"[a-z]$", words[i - 1])
+            ]
+            if not cuts:
+                result.append(line)
+                continue
+            cut = self.rng.choice(cuts)
+            result += [" ".join(words[:cut]), ""]
+            if footer := self._footer():
+                result += [footer, ""]
+            result.append(" ".join(words[cut:]))
+        return result
+
+    def _footer(self) -> str:
+        number = self.rng.randint(2, 60)
+        return {
+            "month": f"{self.rng.choice(MONTHS.split())} {self.rng.randint(2005, 2012)}",
+            "number": str(number),
+            "page": f"Page {number} of {number + 20}",
+            "none": "",
+        }[self.v.footer]
+
+    # Tables ---------------------------------------------------------------------------
+
+    def _table(self, row: _Row, rows: list[_Row], index: int) -> list[str]:
+        cells = row.raw.split("\t")
+        if self.v.tables == "pipes":
+            line = "| " + " | ".join(c.strip() for c in cells) + " |"
+        elif self.v.tables == "html":
+            line = "<tr>" + "".join(f"<td>{c.strip()}</td>" for c in cells) + "</tr>"
+        else:
+            line = row.raw
+        if self._is_grade_box(cells) and self.v.grade == "split":
+            return ["", self._para(cells[0]), "", self._para(cells[1])] + self._grade(cells, rows, index)
+        lines = [self._emphasise(line)]
+        first = index == 0 or rows[index - 1].kind not in ("table", "rule")
+        following = rows[index + 1].kind if index + 1 < len(rows) else "blank"
+        if first and self.v.rules == "add" and following == "table":
+            lines.append(self._rule("\t".join("---" for _ in cells)))
+        if self._is_grade_box(cells):
+            lines += self._grade(cells, rows, index)
+        return lines
+
+    def _is_grade_box(self, cells: list[str]) -> bool:
+        first = _key(cells[0])
+        return len(cells) == 2 and (first == "grade" or first.endswith("summary of judgement"))
+
+    def _grade(self, cells: list[str], rows: list[_Row], index: int) -> list[str]:
+        grade = _core(cells[1])[1]
+        nxt = self._next(rows, index)
+        while nxt is not None and rows[nxt].kind == "rule":
+            nxt = self._next(rows, nxt)
+        repeated = nxt is not None and _key(rows[nxt].raw) == _key(grade)
+        if self.v.grade == "add_repeat" and not repeated:
+            return ["", grade.title() if grade.isupper() else grade]
+        if self.v.grade == "drop_repeat" and repeated:
+            rows[nxt] = _Row("blank", "", rows[nxt].number)
+        return []
+
+    def _rule(self, raw: str) -> str:
+        if self.v.tables == "pipes":
+            count = max(raw.count("\t") + 1, 2)
+            return "|" + "|".join("---" for _ in range(count)) + "|"
+        return raw
+
+    # Headings, emphasis and tags ------------------------------------------------------
+
+    def _heading(self, row: _Row) -> str:
+        return self._heading_marks(self._emphasise(row.raw), 0)
+
+    def _heading_marks(self, line: str, level: int) -> str:
+        match = _HEADING.match(line)
+        if not match:
+            return self._maybe_tag(line)
+        level = len(match.group(1))
+        body = line[match.end() :]
+        style = self.v.headings
+        if style == "strip":
+            return self._maybe_tag(body)
+        if style == "level":
+            return f"{'#' * self.rng.randint(1, 6)} {body}"
+        if style == "html":
+            return f"<h{level}>{body}</h{level}>"
+        return line
+
+    def _emphasise(self, line: str) -> str:
+        style = self.v.emphasis
+        if style == "strip":
+            return re.sub(r"\*\*|</?b>|</?strong>", "", line)
+        if style == "underscores":
+            return line.replace("**", "__")
+        if style == "html":
+            parts = line.split("**")
+            if len(parts) % 2 == 1:
+                rebuilt = parts[0]
+                for i, part in enumerate(parts[1:]):
+                    rebuilt += ("<strong>" if i % 2 == 0 else "</strong>") + part
+                return rebuilt
+        return line
+
+    def _para(self, raw: str) -> str:
+        return self._maybe_tag(self._emphasise(raw))
+
+    def _maybe_tag(self, line: str) -> str:
+        if self.v.tags == "none" or not line.strip():
+            return line
+        return self._tag(line, phrase=self.v.tags in ("span", "mixed"))
+
+    def _tag(self, line: str, *, phrase: bool) -> str:
+        style = self.v.tags if self.v.tags != "mixed" else self.rng.choice(["p", "span", "br"])
+        if style == "br":
+            return line + "<br>"
+        if style == "p" or not phrase:
+            return f"<p>{line}</p>"
+        words = line.split(" ")
+        if len(words) < 4:
+            return f'<span class="c{self.rng.randint(1, 9)}">{line}</span>'
+        start = self.rng.randrange(1, len(words) - 1)
+        words[start] = f'<span style="font-weight:normal">{words[start]}'
+        words[-1] = words[-1] + "</span>"
+        return " ".join(words)
+
+    # Characters -----------------------------------------------------------------------
+
+    def _characters(self, lines: list[str]) -> str:
+        result = []
+        for line in lines:
+            if self.v.escapes:
+                line = re.sub(r"(?<=[a-z])-(?=[a-z])", r"\\-", line)
+            if self.v.quotes == "straight":
+                line = line.translate(str.maketrans("‘’“”", "''\"\""))
+            elif self.v.quotes == "curly":
+                line = re.sub(r"(?<=[A-Za-z])'(?=[a-z])", "’", line)
+            if self.v.nbsp and self.rng.random() < 0.3:
+                line = line.replace(" ", "\u00a0", self.rng.randint(1, 3))
+            if self.v.trailing_spaces and line and self.rng.random() < 0.4:
+                line += " " * self.rng.randint(1, 3)
+            result.append(line)
+        return self.v.line_end.join(result) + self.v.line_end
+
+
+def mutate(text: str, variant: Variant, criterion_lines: set[int] = frozenset()) -> str:
+    return _Mutator(variant, set(criterion_lines)).run(text)
+
+
+def describe(variant: Variant) -> str:
+    default = Variant()
+    return ", ".join(f"{k}={v!r}" for k, v in asdict(variant).items() if v != getattr(default, k))
+
+
+# Canonical forms ------------------------------------------------------------------------
+
+
+def fold(text: str | None) -> str:
+    """Text as a reader compares it: quotes, spaces and line breaks folded."""
+    text = (text or "").translate(str.maketrans("‘’“”\u00a0", "''\"\" "))
+    return " ".join(text.split())
+
+
+def _item(item) -> tuple:
+    text = " ".join(part for part in (item.lead, item.text) if part)
+    return fold(text), tuple(_item(child) for child in item.children)
+
+
+def canonical_force(report) -> dict:
+    """What every variant must read alike: grades, criteria, lists with their items and
+    sub-points, statements, indicators, developing practice and the glossary."""
+    return {
+        "force": report.force_name,
+        "published": (report.year, report.month),
+        "reference": report.reference,
+        "areas": [
+            {
+                "area": area.framework_code,
+                "grade": area.grade,
+                "judgement": fold(area.judgement),
+                "context": fold(area.contextual_factors),
+                "distribution": area.distribution,
+                "criteria": [
+                    (
+                        c.criterion_order,
+                        tuple(fold(s) for s in c.summary_statements),
+                        {kind: tuple(_item(i) for i in items) for kind, items in c.lists.items()},
+                    )
+                    for c in area.criteria
+                ],
+                "indicators": sorted(
+                    (
+                        i.code,
+                        i.value,
+                        i.previous_value,
+                        i.msf_difference,
+                        i.change,
+                        i.gap,
+                        i.published_vs_msf,
+                        i.published_vs_previous,
+                    )
+                    for i in area.indicators
+                ),
+                "practice": [
+                    tuple(fold(value) for key, value in asdict(p).items() if key != "line")
+                    for p in area.practice
+                ],
+            }
+            for area in report.areas
+        ],
+        "glossary": [(fold(a), fold(b)) for a, b in report.glossary],
+    }
+
+
+def canonical_thematic(report) -> dict:
+    return {
+        "published": (report.year, report.month),
+        "recommendations": [
+            (r.number, fold(r.text), r.addressed_to) for r in report.recommendations
+        ],
+        "grades": [(force, {k: fold(v) for k, v in grades.items()}) for force, grades, _ in report.grades],
+        "glossary": [(fold(a), fold(b)) for a, b in report.glossary],
+    }

@@ -1,0 +1,108 @@
+"""Every report of the family reads alike, whatever mark-up its conversion gave it.
+
+`markup_mutator` rewrites each of the three published reports in ../shared/seeds in
+variants that combine the mark-ups conversions are seen to produce (tags, emphasis,
+headings, table cells and rules, bullets and indentation, page breaks, list labels,
+criterion headings, line ends, spaces, quotes, escapes); Hypothesis picks the combinations
+with a fixed, database-less profile, so a run is repeatable. Each variant must parse to the
+same structure as the original (`canonical_force` / `canonical_thematic`). Parsing needs the
+catalogue alone, never the database, so a variant costs one parse.
+"""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from inspections.models import Programme
+from reports.importer.build import catalogue_for
+from reports.importer.force_report import parse_force_report
+from reports.importer.service import decode
+from reports.importer.text import read_lines
+from reports.importer.thematic import ThematicReader
+from tests.conftest import require_service
+from tests.reports.markup_mutator import (
+    OPTIONS,
+    Variant,
+    canonical_force,
+    canonical_thematic,
+    describe,
+    mutate,
+)
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+REPORTS = {
+    "staffordshire-2008-np-dcfp.txt": 2008,
+    "staffordshire-2007-np-pm-pvp.txt": 2007,
+    "thematic-2008-np-dcfp.txt": 2008,
+}
+settings.register_profile(
+    "report-family",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=25,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+VARIANTS = st.builds(
+    Variant,
+    seed=st.integers(0, 2**16),
+    **{name: st.sampled_from(values) for name, values in OPTIONS.items()},
+)
+
+
+def parse(text: str, catalogue):
+    lines = read_lines(text)
+    if name_is_thematic(lines):
+        return ThematicReader(catalogue).read(lines)
+    return parse_force_report(lines, catalogue)
+
+
+def name_is_thematic(lines) -> bool:
+    from reports.importer.thematic import is_thematic
+
+    return is_thematic(lines)
+
+
+def canonical(report) -> dict:
+    if hasattr(report, "areas"):
+        return canonical_force(report)
+    return canonical_thematic(report)
+
+
+def criterion_lines(report) -> set[int]:
+    """The lines of the original that print a criterion heading."""
+    return {
+        criterion.line
+        for area in getattr(report, "areas", [])
+        for criterion in area.criteria
+        if not criterion.heading_inferred and criterion.heading
+    }
+
+
+@pytest.fixture
+def original(request, reference):
+    name = request.param
+    path = SEEDS / name
+    require_service(path.exists(), f"the shared seed reports are not at {SEEDS}")
+    catalogue = catalogue_for(Programme.objects.get(year=REPORTS[name]))
+    text = decode(path.read_bytes())
+    report = parse(text, catalogue)
+    return text, catalogue, report
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("original", list(REPORTS), indirect=True)
+def test_every_markup_variant_reads_as_the_original(original):
+    text, catalogue, report = original
+    expected, headings = canonical(report), criterion_lines(report)
+
+    @settings(settings.get_profile("report-family"))
+    @given(variant=VARIANTS)
+    def check(variant):
+        mutated = mutate(text, variant, headings)
+        assert canonical(parse(mutated, catalogue)) == expected, describe(variant)
+
+    check()
