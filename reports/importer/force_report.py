@@ -32,7 +32,9 @@ def _opens_area(lines: list[Line], index: int, catalogue: Catalogue) -> bool:
             return False
         key = normalise(line.text)
         cells = [normalise(c) for c in line.cells or [] if c]
-        if key.startswith(_AREA_OPENERS) or key.startswith("grade "):
+        if key.startswith(_AREA_OPENERS) or key.startswith("grade ") or key == "grade":
+            return True
+        if "summary of judgement" in key:
             return True
         if cells and ("summary of judgement" in cells[0] or cells[0] == "grade"):
             return True

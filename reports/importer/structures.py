@@ -45,6 +45,9 @@ class CriterionRecord:
     heading: str | None
     line: int
     heading_inferred: bool = False
+    # The heading as the report printed it, when it printed one (it may add words or differ
+    # slightly from the framework's, which `heading` holds).
+    printed_heading: str | None = None
     summary_statements: list[str] = field(default_factory=list)
     lists: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in LIST_KINDS})
 

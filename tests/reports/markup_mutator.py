@@ -22,7 +22,7 @@ _BULLET = re.compile(r"^(\s*)([-*•–o])\s+(?=\S)")
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _WRAP = re.compile(r"^(\*\*|<b>|<strong>)(.*?)(\*\*|</b>|</strong>)$", re.IGNORECASE)
 _RULE = re.compile(r"^[\s\-=_|]+$")
-_NONE = re.compile(r"^none identified\.?$", re.IGNORECASE)
+_NONE = re.compile(r"^\s*(?:<p>|\*\*)?none identified\.?(?:</p>|\*\*)?\s*$", re.IGNORECASE)
 MONTHS = "January February March April May June July August September October November December"
 SECTIONS = {
     "summary statement",
@@ -147,56 +147,55 @@ class _Mutator:
 
     def run(self, text: str) -> str:
         rows = _classify(text.splitlines())
-        out: list[str] = []
-        in_list = False
-        splittable: list[int] = []
-        tops = 0
+        self.out: list[str] = []
+        self.in_list, self.tops, self.splittable = False, 0, []
         index = 0
         while index < len(rows):
-            row = rows[index]
-            key = _key(row.raw) if row.kind in ("heading", "para") else ""
-            if key in LIST_LABELS:
-                nxt = self._next(rows, index)
-                if (
-                    self.v.drop_empty_lists
-                    and nxt is not None
-                    and _NONE.match(_key(rows[nxt].raw) + ".")
-                    and rows[nxt].kind == "para"
-                ):
-                    index = nxt + 1
-                    continue
-                out.append(self._label(row, key))
-                in_list, tops = True, 0
-            elif row.number in self.criterion_lines:
-                in_list = False
-                if self._criterion(row, rows, index, out):
-                    index += 1
-                    continue
-            elif row.kind == "para" and _NONE.match(row.raw.strip()):
-                out.append(self._none(row.raw.strip()))
-            elif row.kind == "bullet":
-                line, tops = self._bullet(row, in_list, tops)
-                if in_list and len(row.body) > 60:
-                    splittable.append(len(out))
-                out.append(line)
-            elif row.kind == "table":
-                in_list = False
-                out.extend(self._table(row, rows, index))
-            elif row.kind == "rule":
-                if self.v.rules != "strip":
-                    out.append(self._rule(row.raw))
-            elif row.kind == "heading":
-                in_list = False
-                out.append(self._heading(row))
-            elif row.kind == "para":
-                if row.raw.lstrip().startswith(("**", "<b>", "<p>")) or key in SECTIONS:
-                    in_list = False
-                out.append(self._para(row.raw))
-            else:
-                out.append(row.raw)
-            index += 1
-        out = self._page_breaks(out, splittable)
-        return self._characters(out)
+            index = self._row(rows, index)
+        return self._characters(self._page_breaks(self.out, self.splittable))
+
+    def _row(self, rows: list[_Row], index: int) -> int:
+        """Writes the row at `index` (and any it stands for); returns the next row's index."""
+        row, out = rows[index], self.out
+        key = _key(row.raw) if row.kind in ("heading", "para") else ""
+        if key in LIST_LABELS:
+            return self._list_label(rows, index, key)
+        if row.number in self.criterion_lines:
+            self.in_list = False
+            self._criterion(row, rows, index, out)
+        elif row.kind == "para" and _NONE.match(row.raw.strip()):
+            out.append(self._none(row.raw.strip()))
+        elif row.kind == "bullet":
+            self._bullet_row(row)
+        elif row.kind == "table":
+            self.in_list = False
+            out.extend(self._table(row, rows, index))
+        elif row.kind == "rule":
+            if self.v.rules != "strip":
+                out.append(self._rule(row.raw))
+        elif row.kind in ("heading", "para"):
+            emphasised = row.raw.lstrip().startswith(("**", "<b>", "<p>"))
+            if row.kind == "heading" or emphasised or key in SECTIONS:
+                self.in_list = False
+            out.append(self._heading(row) if row.kind == "heading" else self._para(row.raw))
+        else:
+            out.append(row.raw)
+        return index + 1
+
+    def _list_label(self, rows: list[_Row], index: int, key: str) -> int:
+        nxt = self._next(rows, index)
+        empty = nxt is not None and rows[nxt].kind == "para" and _NONE.match(rows[nxt].raw)
+        if self.v.drop_empty_lists and empty:
+            return nxt + 1  # the list left out altogether
+        self.out.append(self._label(rows[index], key))
+        self.in_list, self.tops = True, 0
+        return index + 1
+
+    def _bullet_row(self, row: _Row) -> None:
+        line, self.tops = self._bullet(row, self.in_list, self.tops)
+        if self.in_list and len(row.body) > 60:
+            self.splittable.append(len(self.out))
+        self.out.append(line)
 
     def _next(self, rows: list[_Row], index: int) -> int | None:
         for later in range(index + 1, len(rows)):
@@ -230,13 +229,13 @@ class _Mutator:
             return "None identified"
         return text
 
-    def _criterion(self, row: _Row, rows: list[_Row], index: int, out: list[str]) -> bool:
-        """Rewrites a criterion heading; True when it is left out."""
+    def _criterion(self, row: _Row, rows: list[_Row], index: int, out: list[str]) -> None:
+        """Rewrites a criterion heading, or leaves it out."""
         opening, words, closing = _core(row.raw)
         style = self.v.criteria
         nxt = self._next(rows, index)
         if style == "missing" and nxt is not None and _key(rows[nxt].raw) == "summary statement":
-            return True
+            return
         stop = "." if words.endswith(".") else ""
         bare = words[:-1] if stop else words
         if style == "extra":
@@ -246,7 +245,6 @@ class _Mutator:
         elif style == "prefix":
             words = f"Criterion {self.rng.randint(1, 9)}: {words}"
         out.append(self._heading(_Row("heading", f"{opening}{words}{closing}", row.number)))
-        return False
 
     def _reword(self, bare: str, stop: str) -> str:
         choice = self.rng.randrange(4)
@@ -335,7 +333,9 @@ class _Mutator:
         else:
             line = row.raw
         if self._is_grade_box(cells) and self.v.grade == "split":
-            return ["", self._para(cells[0]), "", self._para(cells[1])] + self._grade(cells, rows, index)
+            return ["", self._para(cells[0]), "", self._para(cells[1])] + self._grade(
+                cells, rows, index
+            )
         lines = [self._emphasise(line)]
         first = index == 0 or rows[index - 1].kind not in ("table", "rule")
         following = rows[index + 1].kind if index + 1 < len(rows) else "blank"
@@ -417,7 +417,7 @@ class _Mutator:
         if style == "p" or not phrase:
             return f"<p>{line}</p>"
         words = line.split(" ")
-        if len(words) < 4:
+        if len(words) < 4 or "<" in line:  # never a tag inside another tag
             return f'<span class="c{self.rng.randint(1, 9)}">{line}</span>'
         start = self.rng.randrange(1, len(words) - 1)
         words[start] = f'<span style="font-weight:normal">{words[start]}'
@@ -518,6 +518,8 @@ def canonical_thematic(report) -> dict:
         "recommendations": [
             (r.number, fold(r.text), r.addressed_to) for r in report.recommendations
         ],
-        "grades": [(force, {k: fold(v) for k, v in grades.items()}) for force, grades, _ in report.grades],
+        "grades": [
+            (force, {k: fold(v) for k, v in grades.items()}) for force, grades, _ in report.grades
+        ],
         "glossary": [(fold(a), fold(b)) for a, b in report.glossary],
     }

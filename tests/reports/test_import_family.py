@@ -20,7 +20,7 @@ from reports.importer.build import catalogue_for
 from reports.importer.force_report import parse_force_report
 from reports.importer.service import decode
 from reports.importer.text import read_lines
-from reports.importer.thematic import ThematicReader
+from reports.importer.thematic import ThematicReader, is_thematic
 from tests.conftest import require_service
 from tests.reports.markup_mutator import (
     OPTIONS,
@@ -55,15 +55,9 @@ VARIANTS = st.builds(
 
 def parse(text: str, catalogue):
     lines = read_lines(text)
-    if name_is_thematic(lines):
+    if is_thematic(lines):
         return ThematicReader(catalogue).read(lines)
     return parse_force_report(lines, catalogue)
-
-
-def name_is_thematic(lines) -> bool:
-    from reports.importer.thematic import is_thematic
-
-    return is_thematic(lines)
 
 
 def canonical(report) -> dict:
