@@ -249,7 +249,7 @@ class AreaReader:
         elif self.mode in SKIPPED:
             self.notes.skip(line, SKIPPED[self.mode])
         else:
-            self.notes.warn(line.number, f"text not understood here: {line.text[:70]!r}")
+            self.notes.not_understood(line.number, f"text not understood here: {line.text[:70]!r}")
 
     def _list_text(self, line: Line) -> None:
         if self.builder is None:
@@ -262,7 +262,7 @@ class AreaReader:
         if self.current is None:
             self._infer_criterion(line)
         if self.current is None or line.bullet is not None:
-            self.notes.warn(line.number, f"text not understood here: {line.text[:70]!r}")
+            self.notes.not_understood(line.number, f"text not understood here: {line.text[:70]!r}")
             return
         self.current.summary_statements.append(line.text)
 
@@ -282,13 +282,13 @@ class AreaReader:
         rows, self.table = self.table, []
         if indicators.is_indicator_table(rows, self.catalogue):
             for number in indicators.read_table(rows, self.catalogue, self.indicators):
-                self.notes.warn(number, "indicator table row without figures")
+                self.notes.not_understood(number, "indicator table row without figures")
             self.mode = "indicator_table"
             return
         if self._read_grade_box(rows) or self._read_distribution(rows):
             return
         for row in rows:
-            self.notes.warn(row.number, f"table row not understood: {row.text[:70]!r}")
+            self.notes.not_understood(row.number, f"table row not understood: {row.text[:70]!r}")
 
     def _read_grade_box(self, rows: list[Line]) -> bool:
         for row in rows:

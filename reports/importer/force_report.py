@@ -9,6 +9,7 @@ import re
 
 from reports.importer.areas import AreaReader
 from reports.importer.catalogue import Catalogue, looks_like_force_name
+from reports.importer.coverage import coverage
 from reports.importer.errors import ImportRefused
 from reports.importer.glossary import read_glossary
 from reports.importer.notes import Notes
@@ -119,6 +120,7 @@ def parse_force_report(lines: list[Line], catalogue: Catalogue) -> ForceReport:
     _read_appendices(lines, appendices, report, catalogue, notes)
     _check_complete(lines[:first], starts, appendices, lines, catalogue)
     report.warnings = notes.result()
+    report.coverage = coverage(lines, notes, report.areas)
     return report
 
 

@@ -116,6 +116,7 @@ class ForceReport:
     areas: list[AreaRecord] = field(default_factory=list)
     glossary: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    coverage: dict = field(default_factory=dict)  # see reports.importer.coverage
 
 
 @dataclass
@@ -135,3 +136,4 @@ class ThematicReport:
     grades: list[tuple[str, dict[str, str], int]] = field(default_factory=list)
     glossary: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    coverage: dict = field(default_factory=dict)

@@ -12,15 +12,17 @@ catalogue alone, never the database, so a variant costs one parse.
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspections.models import Programme
 from reports.importer.build import catalogue_for
 from reports.importer.force_report import parse_force_report
-from reports.importer.service import decode
+from reports.importer.service import decode, report_import
 from reports.importer.text import read_lines
 from reports.importer.thematic import ThematicReader, is_thematic
+from reports.models import ReportImport
 from tests.conftest import require_service
 from tests.reports.markup_mutator import (
     OPTIONS,
@@ -46,6 +48,7 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+LISTS = ("strengths", "work_in_progress", "areas_for_improvement")
 VARIANTS = st.builds(
     Variant,
     seed=st.integers(0, 2**16),
@@ -90,13 +93,52 @@ def original(request, reference):
 @pytest.mark.django_db
 @pytest.mark.parametrize("original", list(REPORTS), indirect=True)
 def test_every_markup_variant_reads_as_the_original(original):
+    """Same structure, and no line the original understood is not understood in a variant;
+    the lists and items the coverage counts per area are the same too."""
     text, catalogue, report = original
     expected, headings = canonical(report), criterion_lines(report)
+    coverage = report.coverage
 
     @settings(settings.get_profile("report-family"))
     @given(variant=VARIANTS)
     def check(variant):
-        mutated = mutate(text, variant, headings)
-        assert canonical(parse(mutated, catalogue)) == expected, describe(variant)
+        read = parse(mutate(text, variant, headings), catalogue)
+        assert canonical(read) == expected, describe(variant)
+        assert read.coverage["lines_not_understood"] == coverage["lines_not_understood"]
+        assert read.coverage.get("areas") == coverage.get("areas"), describe(variant)
 
     check()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("original", ["staffordshire-2008-np-dcfp.txt"], indirect=True)
+def test_import_keeps_its_coverage_and_the_admin_shows_it(original, staff_client):
+    text, _, report = original
+    result = report_import(data=text.encode(), source_name="family.txt")
+    coverage = result.summary["coverage"]
+    assert ReportImport.objects.get(pk=result.report_import_id).coverage == coverage
+    parts = ("lines_used", "lines_standard_text", "lines_not_understood", "lines_page_furniture")
+    assert coverage["lines"] == sum(coverage[key] for key in parts)
+    assert coverage["lines_used"] > coverage["lines_standard_text"] > 0
+    np_area = coverage["areas"][0]
+    assert np_area["items"] == sum(
+        c[kind] for c in result.summary["areas"][0]["criteria"] for kind in c if kind in LISTS
+    )
+    page = staff_client.get(
+        reverse("admin:reports_reportimport_change", args=[result.report_import_id])
+    )
+    assert "How much of the file was used" in page.content.decode()
+    assert f'<td class="app-num">{coverage["lines_used"]}</td>' in page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("original", ["staffordshire-2008-np-dcfp.txt"], indirect=True)
+def test_a_heading_with_extra_words_keeps_the_printed_wording(original):
+    text, _, report = original
+    variant = Variant(criteria="extra", seed=3)
+    mutated = mutate(text, variant, criterion_lines(report))
+    result = report_import(data=mutated.encode(), source_name="family.txt", dry_run=True)
+    criteria = [c for area in result.summary["areas"] for c in area["criteria"]]
+    printed = [c for c in criteria if "printed_heading" in c]
+    assert printed and all("(" in c["printed_heading"] for c in printed)
+    assert all("(" not in (c["heading"] or "") for c in criteria)
