@@ -5,8 +5,8 @@ around lines and phrases, emphasis and heading marks, table cells (tabs, pipes, 
 rule lines, the grade box, bullet glyphs and sub-point indentation, page breaks inside
 items (with or without a footer), list labels, 'None identified', criterion headings
 (extra words, slightly different wording, missing), line ends, spaces, quotes and stray
-markdown escapes. `mutate` applies a variant to a report's text; `canonical_force` and
-`canonical_thematic` reduce a parse to what must not change between variants.
+markdown escapes. `mutate` applies a variant to a report's text; `family_canonical` reduces
+a parse to what must not change between variants.
 
 The mutator reads the original's mark-up with its own patterns, not the importer's, and is
 told which lines are criterion headings (from the original's parse), so a variant can
@@ -15,7 +15,9 @@ leave a heading out or reword it.
 
 import random
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+
+from tests.reports.markup_variants import Variant
 
 LIST_LABELS = {"strengths", "work in progress", "areas for improvement"}
 _BULLET = re.compile(r"^(\s*)([-*•–o])\s+(?=\S)")
@@ -36,56 +38,6 @@ SINGULAR = {
     "strengths": "Strength",
     "work in progress": "Work in progress",
     "areas for improvement": "Area for improvement",
-}
-
-
-@dataclass(frozen=True)
-class Variant:
-    seed: int = 0
-    line_end: str = "\n"  # or "\r\n"
-    nbsp: bool = False
-    quotes: str = "keep"  # keep | straight | curly
-    trailing_spaces: bool = False
-    escapes: bool = False
-    tags: str = "none"  # none | p | span | br | mixed
-    emphasis: str = "keep"  # keep | strip | underscores | html
-    headings: str = "keep"  # keep | strip | level | html
-    tables: str = "tabs"  # tabs | pipes | html
-    rules: str = "keep"  # keep | strip | add
-    grade: str = "keep"  # keep | drop_repeat | add_repeat | split
-    top_bullet: str = "-"  # - * • – 1. 1)
-    sub_bullet: str = "  -"  # indentation and glyph: " -", "  -", "    -", "\t-", "o", "◦", "a)"
-    top_indent: int = 0
-    page_breaks: int = 0  # items split by a page break
-    footer: str = "month"  # month | number | page | none
-    labels: str = "keep"  # keep | upper | lower | singular | colon | heading | bold
-    none_stop: str = "keep"  # keep | add | drop
-    drop_empty_lists: bool = False
-    criteria: str = "keep"  # keep | extra | reworded | missing | prefix
-
-
-# Every value each field of a variant may take, for the property-based tests.
-OPTIONS = {
-    "line_end": ["\n", "\r\n"],
-    "nbsp": [False, True],
-    "quotes": ["keep", "straight", "curly"],
-    "trailing_spaces": [False, True],
-    "escapes": [False, True],
-    "tags": ["none", "p", "span", "br", "mixed"],
-    "emphasis": ["keep", "strip", "underscores", "html"],
-    "headings": ["keep", "strip", "level", "html"],
-    "tables": ["tabs", "pipes", "html"],
-    "rules": ["keep", "strip", "add"],
-    "grade": ["keep", "drop_repeat", "add_repeat", "split"],
-    "top_bullet": ["-", "*", "•", "–", "1.", "1)"],
-    "sub_bullet": [" -", "  -", "    -", "\t-", "o", "◦", "a)", "  •"],
-    "top_indent": [0, 1, 2],
-    "page_breaks": [0, 1, 3, 6],
-    "footer": ["month", "number", "page", "none"],
-    "labels": ["keep", "upper", "lower", "singular", "colon", "heading", "bold"],
-    "none_stop": ["keep", "add", "drop"],
-    "drop_empty_lists": [False, True],
-    "criteria": ["keep", "extra", "reworded", "missing", "prefix"],
 }
 
 
@@ -445,81 +397,3 @@ class _Mutator:
 
 def mutate(text: str, variant: Variant, criterion_lines: set[int] = frozenset()) -> str:
     return _Mutator(variant, set(criterion_lines)).run(text)
-
-
-def describe(variant: Variant) -> str:
-    default = Variant()
-    return ", ".join(f"{k}={v!r}" for k, v in asdict(variant).items() if v != getattr(default, k))
-
-
-# Canonical forms ------------------------------------------------------------------------
-
-
-def fold(text: str | None) -> str:
-    """Text as a reader compares it: quotes, spaces and line breaks folded."""
-    text = (text or "").translate(str.maketrans("‘’“”\u00a0", "''\"\" "))
-    return " ".join(text.split())
-
-
-def _item(item) -> tuple:
-    text = " ".join(part for part in (item.lead, item.text) if part)
-    return fold(text), tuple(_item(child) for child in item.children)
-
-
-def canonical_force(report) -> dict:
-    """What every variant must read alike: grades, criteria, lists with their items and
-    sub-points, statements, indicators, developing practice and the glossary."""
-    return {
-        "force": report.force_name,
-        "published": (report.year, report.month),
-        "reference": report.reference,
-        "areas": [
-            {
-                "area": area.framework_code,
-                "grade": area.grade,
-                "judgement": fold(area.judgement),
-                "context": fold(area.contextual_factors),
-                "distribution": area.distribution,
-                "criteria": [
-                    (
-                        c.criterion_order,
-                        tuple(fold(s) for s in c.summary_statements),
-                        {kind: tuple(_item(i) for i in items) for kind, items in c.lists.items()},
-                    )
-                    for c in area.criteria
-                ],
-                "indicators": sorted(
-                    (
-                        i.code,
-                        i.value,
-                        i.previous_value,
-                        i.msf_difference,
-                        i.change,
-                        i.gap,
-                        i.published_vs_msf,
-                        i.published_vs_previous,
-                    )
-                    for i in area.indicators
-                ),
-                "practice": [
-                    tuple(fold(value) for key, value in asdict(p).items() if key != "line")
-                    for p in area.practice
-                ],
-            }
-            for area in report.areas
-        ],
-        "glossary": [(fold(a), fold(b)) for a, b in report.glossary],
-    }
-
-
-def canonical_thematic(report) -> dict:
-    return {
-        "published": (report.year, report.month),
-        "recommendations": [
-            (r.number, fold(r.text), r.addressed_to) for r in report.recommendations
-        ],
-        "grades": [
-            (force, {k: fold(v) for k, v in grades.items()}) for force, grades, _ in report.grades
-        ],
-        "glossary": [(fold(a), fold(b)) for a, b in report.glossary],
-    }

@@ -24,14 +24,9 @@ from reports.importer.text import read_lines
 from reports.importer.thematic import ThematicReader, is_thematic
 from reports.models import ReportImport
 from tests.conftest import require_service
-from tests.reports.markup_mutator import (
-    OPTIONS,
-    Variant,
-    canonical_force,
-    canonical_thematic,
-    describe,
-    mutate,
-)
+from tests.reports.family_canonical import canonical_force, canonical_thematic
+from tests.reports.markup_mutator import mutate
+from tests.reports.markup_variants import OPTIONS, Variant, describe
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 REPORTS = {
