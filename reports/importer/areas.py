@@ -11,7 +11,7 @@ import re
 
 from reports.importer import indicators
 from reports.importer.catalogue import AreaEntry, Catalogue, CriterionEntry
-from reports.importer.lists import ListBuilder, finish_items
+from reports.importer.lists import NONE_IDENTIFIED, ListBuilder, finish_items
 from reports.importer.notes import Notes
 from reports.importer.practice import PracticeReader
 from reports.importer.structures import AreaRecord, CriterionRecord, IndicatorRecord
@@ -149,6 +149,10 @@ class AreaReader:
         key = label_key(line.text)
         if key in LIST_KEYS:
             self._start_list(LIST_KEYS[key], line)
+            return True
+        label, colon, rest = line.text.partition(":")
+        if colon and label_key(label) in LIST_KEYS and NONE_IDENTIFIED.match(rest.strip()):
+            self._start_list(LIST_KEYS[label_key(label)], line)  # 'Strengths: None identified'
             return True
         mode = KEYWORD_KEYS.get(key)
         if mode is None:

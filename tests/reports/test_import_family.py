@@ -137,3 +137,40 @@ def test_a_heading_with_extra_words_keeps_the_printed_wording(original):
     printed = [c for c in criteria if "printed_heading" in c]
     assert printed and all("(" in c["printed_heading"] for c in printed)
     assert all("(" not in (c["heading"] or "") for c in criteria)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("<h3>Strengths</h3>", {"heading": 3, "text": "Strengths"}),
+        ('<p><span class="c2">Work in progress</span></p>', {"text": "Work in progress"}),
+        ("<tr><td><b>GRADE</b></td><td>GOOD</td></tr>", {"cells": ["GRADE", "GOOD"]}),
+        ("| Excellent | Good |", {"cells": ["Excellent", "Good"]}),
+        ("|---|:---:|", {"rule": True}),
+        ("\t- a sub-point", {"bullet": 1, "indent": 4, "text": "a sub-point"}),
+        ("<li>an item</li>", {"bullet": 0, "text": "an item"}),
+        ("Page 12 of 40", {"footer": True}),
+        ("SEPT 2009", {"footer": True}),
+        ("co\\-ordinated\u00a0work ", {"text": "co-ordinated work"}),
+        ("2. a numbered item", {"bullet": None, "tentative": ("a numbered item", None)}),
+    ],
+)
+def test_each_line_is_normalised_before_it_is_read(raw, expected):
+    (line,) = read_lines(raw + "\r\n")
+    assert {key: getattr(line, key) for key in expected} == expected
+
+
+def test_sub_points_are_decided_by_the_list_not_by_a_fixed_indentation():
+    from reports.importer.lists import ListBuilder
+    from reports.importer.notes import Notes
+
+    source = "  • first\n    • its sub-point\n  • second\n  o its sub-point\n  • third"
+    items = []
+    builder = ListBuilder(items, Notes())
+    for line in read_lines(source):
+        builder.add(line)
+    assert [(i.text, [c.text for c in i.children]) for i in items] == [
+        ("first", ["its sub-point"]),
+        ("second", ["its sub-point"]),
+        ("third", []),
+    ]
