@@ -229,6 +229,8 @@ def _table_cells(raw: str) -> list[str] | None:
 
 def read_line(number: int, raw: str) -> Line:
     raw = _markup(clean(raw))
+    if "&" in raw:  # entities: '&nbsp;', '&bull;', '&#8226;', '&rsquo;'
+        raw = html.unescape(raw).translate(_CHARACTERS)
     heading = 0
     match = _HEADING.match(raw)
     if match:
@@ -266,7 +268,7 @@ def split_merged(raw: str) -> list[str]:
     """Split a line that holds several lines glued together: paragraphs or breaks in HTML,
     two bold headings, a grade box and a heading."""
     parts = _BREAKS.split(raw)
-    bold_run, glued, capitals = _MERGES
+    _, glued, capitals = _MERGES
     parts = [p for part in parts for p in _split_bold_run(part)]
     parts = [p for part in parts for p in glued.split(part)]
     parts = [p for part in parts for p in _split_capitals(part, capitals)]
@@ -292,7 +294,7 @@ def _split_capitals(raw: str, pattern: re.Pattern) -> list[str]:
 def read_lines(source: str) -> list[Line]:
     lines = []
     for number, raw in enumerate(source.splitlines(), start=1):
-        raw = _BOLD_TAG.sub("**", clean(raw))
-        for part in split_merged(raw):
-            lines.append(read_line(number, part))
+        for piece in _BREAKS.split(clean(raw)):
+            for part in split_merged(_markup(piece)):
+                lines.append(read_line(number, part))
     return lines

@@ -17,28 +17,13 @@ import random
 import re
 from dataclasses import dataclass
 
-from tests.reports.markup_variants import Variant
+from tests.reports.markup_variants import LIST_LABELS, MONTHS, SECTIONS, SINGULAR, Variant
 
-LIST_LABELS = {"strengths", "work in progress", "areas for improvement"}
 _BULLET = re.compile(r"^(\s*)([-*•–o])\s+(?=\S)")
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _WRAP = re.compile(r"^(\*\*|<b>|<strong>)(.*?)(\*\*|</b>|</strong>)$", re.IGNORECASE)
 _RULE = re.compile(r"^[\s\-=_|]+$")
 _NONE = re.compile(r"^\s*(?:<p>|\*\*)?none identified\.?(?:</p>|\*\*)?\s*$", re.IGNORECASE)
-MONTHS = "January February March April May June July August September October November December"
-SECTIONS = {
-    "summary statement",
-    "contextual factors",
-    "national contextual factors",
-    "national grade distribution",
-    "developing practice",
-    "context",
-}
-SINGULAR = {
-    "strengths": "Strength",
-    "work in progress": "Work in progress",
-    "areas for improvement": "Area for improvement",
-}
 
 
 @dataclass
@@ -250,10 +235,13 @@ class _Mutator:
                 result.append(line)
                 continue
             words = line.split(" ")
+            # A cut falls between two words of a sentence, never inside emphasis.
             cuts = [
                 i
                 for i in range(len(words) // 3, len(words) - 2)
-                if re.fullmatch(r"[a-z]{2,}", words[i]) and re.search(r"[a-z]$", words[i - 1])
+                if re.fullmatch(r"[a-z]{2,}", words[i])
+                and re.search(r"[a-z]$", words[i - 1])
+                and re.sub(r"^\s*\*\s", "", " ".join(words[:i])).count("*") % 2 == 0
             ]
             if not cuts:
                 result.append(line)
@@ -383,6 +371,9 @@ class _Mutator:
         for line in lines:
             if self.v.escapes:
                 line = re.sub(r"(?<=[a-z])-(?=[a-z])", r"\\-", line)
+            if self.v.entities:
+                line = line.replace("&", "&amp;").replace("’", "&rsquo;").replace("•", "&bull;")
+                line = line.replace(". ", ".&nbsp;", 1)
             if self.v.quotes == "straight":
                 line = line.translate(str.maketrans("‘’“”", "''\"\""))
             elif self.v.quotes == "curly":

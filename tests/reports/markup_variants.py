@@ -6,6 +6,23 @@ every value a field may take, from which the tests draw combinations.
 
 from dataclasses import asdict, dataclass
 
+# What the family's reports print, as the mutator finds and rewrites it.
+LIST_LABELS = {"strengths", "work in progress", "areas for improvement"}
+MONTHS = "January February March April May June July August September October November December"
+SECTIONS = {
+    "summary statement",
+    "contextual factors",
+    "national contextual factors",
+    "national grade distribution",
+    "developing practice",
+    "context",
+}
+SINGULAR = {
+    "strengths": "Strength",
+    "work in progress": "Work in progress",
+    "areas for improvement": "Area for improvement",
+}
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -15,6 +32,7 @@ class Variant:
     quotes: str = "keep"  # keep | straight | curly
     trailing_spaces: bool = False
     escapes: bool = False
+    entities: bool = False  # '&amp;', '&nbsp;', '&rsquo;', '&bull;' for their characters
     tags: str = "none"  # none | p | span | br | mixed
     emphasis: str = "keep"  # keep | strip | underscores | html
     headings: str = "keep"  # keep | strip | level | html
@@ -39,6 +57,7 @@ OPTIONS = {
     "quotes": ["keep", "straight", "curly"],
     "trailing_spaces": [False, True],
     "escapes": [False, True],
+    "entities": [False, True],
     "tags": ["none", "p", "span", "br", "mixed"],
     "emphasis": ["keep", "strip", "underscores", "html"],
     "headings": ["keep", "strip", "level", "html"],
