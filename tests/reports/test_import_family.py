@@ -174,3 +174,17 @@ def test_sub_points_are_decided_by_the_list_not_by_a_fixed_indentation():
         ("second", ["its sub-point"]),
         ("third", []),
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("original", ["staffordshire-2008-np-dcfp.txt"], indirect=True)
+def test_headings_left_out_are_inferred_from_their_place(original):
+    text, catalogue, report = original
+    mutated = mutate(text, Variant(criteria="missing"), criterion_lines(report))
+    read = parse(mutated, catalogue)
+
+    def inferred(parsed):
+        return [c.criterion_order for a in parsed.areas for c in a.criteria if c.heading_inferred]
+
+    assert len(inferred(read)) > len(inferred(report))
+    assert canonical(read) == canonical(report)
