@@ -30,6 +30,12 @@ class ReportImport(models.Model):
     size = models.PositiveIntegerField()
     summary = models.JSONField(default=dict)
     warnings = models.JSONField(default=list)
+    coverage = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="How much of the file was used (reports.importer.coverage): lines used, "
+        "reported as standard text, not understood, page furniture; lists and items per area.",
+    )
     replaced = models.BooleanField(default=False, help_text="Replaced an earlier import.")
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

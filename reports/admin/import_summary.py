@@ -5,7 +5,15 @@ The summary is whatever the importer stored (reports/importer/summary.py), so ev
 read defensively: an older record may lack one, and a thematic summary has no areas.
 """
 
-CRITERION_KEYS = ("heading", "heading_inferred", "line")
+CRITERION_KEYS = ("heading", "heading_inferred", "line", "printed_heading")
+COVERAGE_LINES = (
+    ("lines", "Lines with text"),
+    ("lines_used", "Used"),
+    ("lines_standard_text", "Reported as standard text or not imported"),
+    ("lines_not_understood", "Not understood"),
+    ("lines_page_furniture", "Page furniture (footers, page numbers, rules)"),
+)
+COVERAGE_AREA_KEYS = ("criteria", "lists", "items", "sub_points")
 
 
 def label(key) -> str:
@@ -52,6 +60,7 @@ def _area(area: dict, keys: list[str]) -> dict:
         "criteria": [
             {
                 "heading": plain(row.get("heading")),
+                "printed": row.get("printed_heading") or "",
                 "inferred": bool(row.get("heading_inferred")),
                 "line": plain(row.get("line")),
                 "counts": [plain(row.get(key, 0)) for key in keys],
@@ -81,9 +90,31 @@ def summary_view(summary: dict | None) -> dict:
     areas = _dicts(summary.get("areas"))
     criteria = [row for area in areas for row in _dicts(area.get("criteria"))]
     keys = _count_keys(criteria)
-    facts = [(label(key), plain(value)) for key, value in summary.items() if key != "areas"]
+    facts = [
+        (label(key), plain(value))
+        for key, value in summary.items()
+        if key not in ("areas", "coverage")
+    ]
     return {
         "facts": facts,
+        "coverage": coverage_view(summary.get("coverage")),
         "count_labels": [label(key) for key in keys],
         "areas": [_area(area, keys) for area in areas],
+    }
+
+
+def coverage_view(coverage) -> dict:
+    """The import's coverage (reports.importer.coverage) as (label, count) rows and one row
+    of counts per area; empty for a record imported before coverage was kept."""
+    coverage = coverage if isinstance(coverage, dict) else {}
+    return {
+        "lines": [(text, plain(coverage[key])) for key, text in COVERAGE_LINES if key in coverage],
+        "area_labels": [label(key) for key in COVERAGE_AREA_KEYS],
+        "areas": [
+            {
+                "name": plain(area.get("name")),
+                "counts": [plain(area.get(key, 0)) for key in COVERAGE_AREA_KEYS],
+            }
+            for area in _dicts(coverage.get("areas"))
+        ],
     }

@@ -11,7 +11,7 @@ import re
 
 from reports.importer import indicators
 from reports.importer.catalogue import AreaEntry, Catalogue, CriterionEntry
-from reports.importer.lists import ListBuilder, finish_items
+from reports.importer.lists import NONE_IDENTIFIED, ListBuilder, finish_items
 from reports.importer.notes import Notes
 from reports.importer.practice import PracticeReader
 from reports.importer.structures import AreaRecord, CriterionRecord, IndicatorRecord
@@ -35,7 +35,20 @@ KEYWORDS = {
     "contextual factors overview": "context",
     "developing practice": "practice",
 }
-_GRADE_LINE = re.compile(r"^GRADE\s+(.+)$")
+_GRADE_LINE = re.compile(r"^GRADE\s*:?\s+(.+)$", re.IGNORECASE)
+_BOX = "summary of judgement"
+
+
+def label_key(text: str) -> str:
+    """A landmark's words whatever their case, number or punctuation: 'AREA FOR IMPROVEMENT:'
+    and 'Areas for improvement' share a key."""
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in normalise(text).split()
+    )
+
+
+LIST_KEYS = {label_key(label): kind for label, kind in LIST_HEADINGS.items()}
+KEYWORD_KEYS = {label_key(label): mode for label, mode in KEYWORDS.items()}
 _SEE_APPENDIX = re.compile(r"^see appendix\b", re.IGNORECASE)
 SKIPPED = {
     "national_context": "national contextual factors (the inspectorate's text for every force)",
@@ -89,13 +102,15 @@ class AreaReader:
     def _is_landmark(self, line: Line) -> bool:
         if line.bullet is not None:
             return False
-        return normalise(line.text) in LIST_HEADINGS or bool(self.entry.criterion_for(line.text))
+        return label_key(line.text) in LIST_KEYS or bool(self.entry.criterion_for(line.text))
 
     # Landmarks -----------------------------------------------------------------------
 
     def _grade(self, line: Line) -> bool:
         match = _GRADE_LINE.match(line.text)
         label = None
+        if line.bullet is None and self.current is None and self._box_line(line):
+            return True
         if match:
             label = self.catalogue.grade_label(match.group(1))
         elif line.bullet is None and self.current is None:
@@ -107,6 +122,21 @@ class AreaReader:
         self._set_grade(label, line)
         return True
 
+    def _box_line(self, line: Line) -> bool:
+        """A grade box printed as a line: 'Summary of judgement' or 'GRADE', the grade after
+        it or on the next line."""
+        key = normalise(line.text)
+        if key != "grade" and _BOX not in key:
+            return False
+        rest = key.split(_BOX, 1)[1].strip() if _BOX in key else ""
+        label = self.catalogue.grade_label(rest) if rest else None
+        if rest and not label:
+            return False
+        if label:
+            self._set_grade(label, line)
+        self.mode = "judgement"
+        return True
+
     def _set_grade(self, label: str, line: Line) -> None:
         if self.record.grade and self.record.grade != label:
             self.notes.warn(line.number, f"grade '{label}' contradicts '{self.record.grade}'")
@@ -116,14 +146,20 @@ class AreaReader:
     def _keyword(self, line: Line) -> bool:
         if line.bullet is not None:
             return False
-        key = normalise(line.text)
-        if key in LIST_HEADINGS:
-            self._start_list(LIST_HEADINGS[key], line)
+        key = label_key(line.text)
+        if key in LIST_KEYS:
+            self._start_list(LIST_KEYS[key], line)
             return True
-        mode = KEYWORDS.get(key)
+        label, colon, rest = line.text.partition(":")
+        if colon and label_key(label) in LIST_KEYS and NONE_IDENTIFIED.match(rest.strip()):
+            self._start_list(LIST_KEYS[label_key(label)], line)  # 'Strengths: None identified'
+            return True
+        mode = KEYWORD_KEYS.get(key)
         if mode is None:
             return False
-        if mode == "statement" and (self.current is None or self.lists_seen):
+        if mode == "statement" and (
+            self.current is None or self.lists_seen or self.current.summary_statements
+        ):
             self._infer_criterion(line)
         self.mode = mode
         return True
@@ -167,6 +203,7 @@ class AreaReader:
             heading=heading,
             line=line.number,
             heading_inferred=inferred,
+            printed_heading=None if inferred or criterion.is_implicit else line.text,
         )
         self.record.criteria.append(self.current)
         self.lists_seen = set()
@@ -216,7 +253,7 @@ class AreaReader:
         elif self.mode in SKIPPED:
             self.notes.skip(line, SKIPPED[self.mode])
         else:
-            self.notes.warn(line.number, f"text not understood here: {line.text[:70]!r}")
+            self.notes.not_understood(line.number, f"text not understood here: {line.text[:70]!r}")
 
     def _list_text(self, line: Line) -> None:
         if self.builder is None:
@@ -229,7 +266,7 @@ class AreaReader:
         if self.current is None:
             self._infer_criterion(line)
         if self.current is None or line.bullet is not None:
-            self.notes.warn(line.number, f"text not understood here: {line.text[:70]!r}")
+            self.notes.not_understood(line.number, f"text not understood here: {line.text[:70]!r}")
             return
         self.current.summary_statements.append(line.text)
 
@@ -249,13 +286,13 @@ class AreaReader:
         rows, self.table = self.table, []
         if indicators.is_indicator_table(rows, self.catalogue):
             for number in indicators.read_table(rows, self.catalogue, self.indicators):
-                self.notes.warn(number, "indicator table row without figures")
+                self.notes.not_understood(number, "indicator table row without figures")
             self.mode = "indicator_table"
             return
         if self._read_grade_box(rows) or self._read_distribution(rows):
             return
         for row in rows:
-            self.notes.warn(row.number, f"table row not understood: {row.text[:70]!r}")
+            self.notes.not_understood(row.number, f"table row not understood: {row.text[:70]!r}")
 
     def _read_grade_box(self, rows: list[Line]) -> bool:
         for row in rows:
@@ -266,6 +303,8 @@ class AreaReader:
                 label = self.catalogue.grade_label(cells[-1])
                 if label:
                     self._set_grade(label, row)
+                    if self.current is None:
+                        self.mode = "judgement"
                     return True
         return False
 

@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 
 from reports.importer.text import normalise
 
+# How alike a printed criterion heading and the framework's must be (difflib's ratio of
+# their comparison keys, once bracketed additions and a 'Criterion 2:' prefix are left out).
+HEADING_MATCH = 0.88
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_NUMBERED = re.compile(r"^\s*(?:criterion|standard)\s*\d+[a-z]?\s*[:.–-]\s*", re.IGNORECASE)
 _FORCE_SUFFIXES = re.compile(
     r"\b(police service|police force|constabulary|police|the)\b", flags=re.IGNORECASE
 )
@@ -59,16 +64,24 @@ class AreaEntry:
         return any(key in normalise(n) or normalise(n) in key for n in self.names)
 
     def criterion_for(self, text: str) -> CriterionEntry | None:
-        key = normalise(text)
+        """The criterion a line titles: the framework's heading as printed, or nearly (extra
+        words in brackets, a number before it, a word or a stop more or less)."""
+        key = heading_key(text)
         if len(key) < 12:
             return None
+        best, best_ratio = None, 0.0
         for criterion in self.criteria:
             if criterion.is_implicit:
                 continue
-            heading = normalise(criterion.heading)
-            if key == heading or difflib.SequenceMatcher(None, key, heading).ratio() >= 0.92:
+            heading = heading_key(criterion.heading)
+            if key == heading:
                 return criterion
-        return None
+            if not 0.75 <= len(key) / max(len(heading), 1) <= 1.33:
+                continue
+            ratio = difflib.SequenceMatcher(None, key, heading, autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = criterion, ratio
+        return best if best_ratio >= HEADING_MATCH else None
 
 
 @dataclass
@@ -106,6 +119,10 @@ class Catalogue:
             if re.match(re.escape(code) + r"(?![\w])", stripped, flags=re.IGNORECASE):
                 return code
         return None
+
+
+def heading_key(text: str) -> str:
+    return normalise(_NUMBERED.sub("", _BRACKETED.sub("", text)))
 
 
 def force_key(name: str) -> str:

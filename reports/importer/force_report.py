@@ -9,6 +9,7 @@ import re
 
 from reports.importer.areas import AreaReader
 from reports.importer.catalogue import Catalogue, looks_like_force_name
+from reports.importer.coverage import coverage
 from reports.importer.errors import ImportRefused
 from reports.importer.glossary import read_glossary
 from reports.importer.notes import Notes
@@ -32,7 +33,9 @@ def _opens_area(lines: list[Line], index: int, catalogue: Catalogue) -> bool:
             return False
         key = normalise(line.text)
         cells = [normalise(c) for c in line.cells or [] if c]
-        if key.startswith(_AREA_OPENERS) or key.startswith("grade "):
+        if key.startswith(_AREA_OPENERS) or key.startswith("grade ") or key == "grade":
+            return True
+        if "summary of judgement" in key:
             return True
         if cells and ("summary of judgement" in cells[0] or cells[0] == "grade"):
             return True
@@ -117,6 +120,7 @@ def parse_force_report(lines: list[Line], catalogue: Catalogue) -> ForceReport:
     _read_appendices(lines, appendices, report, catalogue, notes)
     _check_complete(lines[:first], starts, appendices, lines, catalogue)
     report.warnings = notes.result()
+    report.coverage = coverage(lines, notes, report.areas)
     return report
 
 

@@ -39,7 +39,7 @@ def read_glossary(lines: list[Line], notes: Notes) -> list[tuple[str, str]]:
         if entry is not None:
             entries.append(entry)
         elif index < last:
-            notes.warn(line.number, f"glossary line not understood: {line.text[:70]!r}")
+            notes.not_understood(line.number, f"glossary line not understood: {line.text[:70]!r}")
         else:
             notes.skip(line, "text after the glossary")
     return entries

@@ -1,4 +1,11 @@
-"""Bullet lists: items, sub-points, and paragraphs that continue an item after a break."""
+"""Bullet lists: items, sub-points, and paragraphs that continue an item after a break.
+
+Which bullet is a sub-point is decided per list, not by a fixed indentation: the list's
+first bullet sets its items' indentation and marker; a bullet indented further, or at the
+same place with another kind of marker ('o', '–', 'a)' under '-', '•' or '1.'), is a
+sub-point of the item above. So items indented by two spaces with sub-points by four, sub-
+points indented by one space or a tab, or marked by another glyph all read alike.
+"""
 
 import re
 
@@ -20,6 +27,7 @@ class ListBuilder:
         self.last_top: Item | None = None
         self.last: Item | None = None
         self.none_identified = False
+        self.base: tuple[int, str | None] | None = None
 
     def add(self, line: Line) -> None:
         if NONE_IDENTIFIED.match(line.text):
@@ -27,26 +35,35 @@ class ListBuilder:
             if self.items:
                 self.notes.warn(line.number, "'None identified' follows items in the same list")
             return
-        if line.bullet is None:
+        if line.bullet is None and line.tentative is None:
             self._continue(line)
-        elif line.bullet == 0 or self.last_top is None:
-            self._top(line)
+            return
+        text, lead = line.tentative or (line.text, line.lead)
+        if self._depth(line) == 0 or self.last_top is None:
+            self._top(line, text, lead)
         else:
-            item = Item(text=line.text, line=line.number, lead=line.lead)
+            item = Item(text=text, line=line.number, lead=lead)
             self.last_top.children.append(item)
             self.last = item
 
-    def _top(self, line: Line) -> None:
-        if line.bullet:
-            self.notes.warn(line.number, "sub-point with no item above it; read as an item")
-        item = Item(text=line.text, line=line.number, lead=line.lead)
+    def _depth(self, line: Line) -> int:
+        if self.base is None:
+            self.base = (line.indent, line.marker)
+            return 0
+        indent, marker = self.base
+        if line.indent > indent:
+            return 1
+        return 0 if line.marker == marker or line.indent < indent else 1
+
+    def _top(self, line: Line, text: str, lead: str | None) -> None:
+        item = Item(text=text, line=line.number, lead=lead)
         self.items.append(item)
         self.last_top = self.last = item
 
     def _continue(self, line: Line) -> None:
         if self.last is None:
             self.notes.warn(line.number, "list paragraph without a bullet; read as an item")
-            self._top(line)
+            self._top(line, line.text, line.lead)
             return
         if not self.last.text:
             self.last.text = line.text

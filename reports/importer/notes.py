@@ -14,13 +14,22 @@ class Notes:
         self._skip_reason = ""
         self._skip_count = 0
         self.last_skipped = 0
+        # Line numbers, for the import's coverage (reports.importer.coverage).
+        self.skipped_lines: set[int] = set()
+        self.not_understood_lines: set[int] = set()
 
     def warn(self, line: int, message: str) -> None:
         self.flush()
         self.warnings.append(ImportWarning(line, message))
 
+    def not_understood(self, line: int, message: str) -> None:
+        """A warning that the line was read but not understood, so nothing of it is used."""
+        self.warn(line, message)
+        self.not_understood_lines.add(line)
+
     def skip(self, line: Line, reason: str) -> None:
         self.last_skipped = line.number
+        self.skipped_lines.add(line.number)
         if self._skip is not None and reason == self._skip_reason:
             self._skip.end_line = line.number
             self._skip_count += 1

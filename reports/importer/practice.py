@@ -18,9 +18,10 @@ _LABELS = {
     "outcome": "outcomes",
     "force contact": "contact",
 }
+# A label in capitals may be glued to the text before it ('Citizen FocusTITLE:').
 _LABEL = re.compile(
-    r"\b(INSPECTION AREA|TITLE|PROBLEM|SOLUTION|EVALUATION|EXTERNAL VALIDATION|OUTCOME\(S\)|"
-    r"OUTCOMES?|FORCE CONTACT)\s*:",
+    r"(?<![A-Z])(INSPECTION AREA|TITLE|PROBLEM|SOLUTION|EVALUATION|EXTERNAL VALIDATION|"
+    r"OUTCOME\(S\)|OUTCOMES?|FORCE CONTACT)\s*:",
 )
 _REQUIRED = ("title", "problem", "solution")
 

@@ -45,6 +45,9 @@ class CriterionRecord:
     heading: str | None
     line: int
     heading_inferred: bool = False
+    # The heading as the report printed it, when it printed one (it may add words or differ
+    # slightly from the framework's, which `heading` holds).
+    printed_heading: str | None = None
     summary_statements: list[str] = field(default_factory=list)
     lists: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in LIST_KINDS})
 
@@ -113,6 +116,7 @@ class ForceReport:
     areas: list[AreaRecord] = field(default_factory=list)
     glossary: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    coverage: dict = field(default_factory=dict)  # see reports.importer.coverage
 
 
 @dataclass
@@ -132,3 +136,4 @@ class ThematicReport:
     grades: list[tuple[str, dict[str, str], int]] = field(default_factory=list)
     glossary: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    coverage: dict = field(default_factory=dict)

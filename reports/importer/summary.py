@@ -4,8 +4,10 @@ from reports.importer.structures import ForceReport, ThematicReport
 
 
 def _criterion(record) -> dict:
+    printed = record.printed_heading
     return {
         "heading": record.heading,
+        **({"printed_heading": printed} if printed and printed != record.heading else {}),
         "heading_inferred": record.heading_inferred,
         "line": record.line,
         "summary_statements": len(record.summary_statements),
@@ -44,6 +46,7 @@ def force_summary(report: ForceReport, programme) -> dict:
         "overview_sections": sorted(report.overview),
         "overview_tables": len(report.tables),
         "glossary": len(report.glossary),
+        "coverage": report.coverage,
     }
 
 
@@ -56,4 +59,5 @@ def thematic_summary(report: ThematicReport, programme, counts: dict) -> dict:
         "forces_graded": len(report.grades),
         "glossary": len(report.glossary),
         **counts,
+        "coverage": report.coverage,
     }

@@ -4,6 +4,7 @@ force's grade per area, and its glossary. Its narrative is reported as not impor
 import re
 
 from reports.importer.catalogue import Catalogue
+from reports.importer.coverage import coverage
 from reports.importer.errors import ImportRefused
 from reports.importer.glossary import read_glossary
 from reports.importer.notes import Notes
@@ -88,6 +89,7 @@ class ThematicReader:
         if not report.grades:
             raise ImportRefused("The table of force grades is missing: the file looks truncated.")
         report.warnings = self.notes.result()
+        report.coverage = coverage(lines, self.notes)
         return report
 
     def _feed(self, line: Line, report: ThematicReport) -> None:
