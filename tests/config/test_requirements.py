@@ -7,7 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["config", "forces", "grading", "inspections", "moderation", "reports"]
 # Import names of the packages only development and CI install.
-DEV_ONLY_MODULES = {"pytest", "pytest_django", "factory", "faker", "jsonschema", "pypdf"}
+DEV_ONLY_MODULES = {"pytest", "pytest_django", "factory", "faker", "jsonschema", "hypothesis"}
 DEV_ONLY_MODULES |= {"playwright", "ruff"}
 PIN = re.compile(r"^[A-Za-z0-9_.\-]+(\[[a-z,]+\])?==[0-9][0-9A-Za-z.]*$")
 
