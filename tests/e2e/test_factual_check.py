@@ -27,6 +27,16 @@ def _released(programme, force, inspection, alice, hmi, panel):
     return area
 
 
+def _change_and_close(page, comment, label: str, text: str) -> None:
+    """The team saves the change the accepted comment opened, then closes the comment."""
+    box = page.locator(f"#comment-{comment.pk}")
+    box.get_by_label(label).fill(text)
+    box.get_by_role("button", name="Save the change").click()
+    expect(page.get_by_text("Change saved.")).to_be_visible()
+    page.locator(f"#comment-{comment.pk}").get_by_role("button", name="Close the comment").click()
+    expect(page.get_by_text("Comment closed")).to_be_visible()
+
+
 def test_factual_comment_accepted_changed_closed_and_seen_by_the_liaison(
     new_page, alice, hmi, panel, liaison, inspection_a, programme_2008, force_a
 ):
@@ -63,13 +73,7 @@ def test_factual_comment_accepted_changed_closed_and_seen_by_the_liaison(
     box = hmi_page.locator(f"#comment-{comment.pk}")
     expect(box.get_by_text("Save the change first")).to_be_visible()
     expect(box.get_by_role("button", name="Close the comment")).to_have_count(0)
-    box.get_by_label("Corrected text of the evidence item").fill(CORRECTED)
-    box.get_by_role("button", name="Save the change").click()
-    expect(hmi_page.get_by_text("Change saved.")).to_be_visible()
-    hmi_page.locator(f"#comment-{comment.pk}").get_by_role(
-        "button", name="Close the comment"
-    ).click()
-    expect(hmi_page.get_by_text("Comment closed")).to_be_visible()
+    _change_and_close(hmi_page, comment, "Corrected text of the evidence item", CORRECTED)
 
     item.refresh_from_db()
     assert item.text == CORRECTED
@@ -120,14 +124,7 @@ def test_factual_comment_on_the_force_overview_corrects_just_that_section(
     box.get_by_label("Accepted with change").check()
     box.locator("textarea[name=text]").fill("We will correct the description.")
     box.get_by_role("button", name="Send answer").click()
-    box = hmi_page.locator(f"#comment-{comment.pk}")
-    box.get_by_label("Corrected text of the force overview").fill(fixed)
-    box.get_by_role("button", name="Save the change").click()
-    expect(hmi_page.get_by_text("Change saved.")).to_be_visible()
-    hmi_page.locator(f"#comment-{comment.pk}").get_by_role(
-        "button", name="Close the comment"
-    ).click()
-    expect(hmi_page.get_by_text("Comment closed")).to_be_visible()
+    _change_and_close(hmi_page, comment, "Corrected text of the force overview", fixed)
 
     inspection_a.refresh_from_db()
     assert inspection_a.geography == fixed
