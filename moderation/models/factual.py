@@ -158,7 +158,7 @@ class FactualChange(models.Model):
     comment = models.ForeignKey(
         FactualAccuracyComment, on_delete=models.PROTECT, related_name="changes"
     )
-    field = models.CharField(max_length=30)
+    field = models.CharField(max_length=100)
     before = models.TextField(blank=True)
     after = models.TextField(blank=True)
     made_by = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="+")
