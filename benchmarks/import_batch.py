@@ -58,19 +58,10 @@ def main() -> None:
     parser.add_argument("--pdf", type=int, default=0)
     args = parser.parse_args()
 
-    import django
+    from benchmarks.import_report import throwaway_database
 
-    django.setup()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            _run(Path(folder), args)
-    finally:
-        connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+    with throwaway_database(), tempfile.TemporaryDirectory() as folder:
+        _run(Path(folder), args)
 
 
 def _run(folder: Path, args) -> None:

@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -110,6 +111,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
+    with throwaway_database():
+        _run(generate(args.kb), args.repeat)
+
+
+@contextmanager
+def throwaway_database():
+    """Django set up on a test database of its own, destroyed afterwards."""
     import django
 
     django.setup()
@@ -119,7 +127,7 @@ def main() -> None:
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        _run(generate(args.kb), args.repeat)
+        yield
     finally:
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
 
