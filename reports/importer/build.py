@@ -1,6 +1,6 @@
 """Building a parser's `Catalogue` from the reference data of one programme."""
 
-from forces.models import Force
+from forces.models import Force, Region
 from grading.models import Criterion
 from grading.reference.schemes import STANDARDS
 from inspections.models import Programme
@@ -22,6 +22,7 @@ def catalogue_for(programme: Programme) -> Catalogue:
         areas=areas,
         forces=_force_aliases(),
         indicator_codes=sorted({code for area in areas for code in area.indicators}),
+        regions=list(Region.objects.values_list("name", flat=True)),
     )
 
 

@@ -92,6 +92,7 @@ class Catalogue:
     areas: list[AreaEntry]
     forces: dict[str, str]  # normalised alias -> reference force name
     indicator_codes: list[str]
+    regions: list[str] = field(default_factory=list)  # the police regions, as named
 
     def area_named(self, text: str) -> AreaEntry | None:
         return next((area for area in self.areas if area.matches(text)), None)
@@ -111,6 +112,21 @@ class Catalogue:
 
     def force_named(self, text: str) -> str | None:
         return self.forces.get(force_key(text))
+
+    def region_named(self, text: str) -> str | None:
+        key = normalise(text)
+        return next((region for region in self.regions if normalise(region) == key), None)
+
+    def force_and_region(self, text: str) -> tuple[str, str] | None:
+        """A force's name with a region's run onto it ("Suffolk London"): a PDF's table can
+        set a region's heading row on the line of the force above it."""
+        words = text.split()
+        for cut in range(len(words) - 1, 0, -1):
+            force = self.force_named(" ".join(words[:cut]))
+            region = self.region_named(" ".join(words[cut:]))
+            if force and region:
+                return force, region
+        return None
 
     def indicator_code(self, text: str) -> str | None:
         """The indicator a heading or table cell starts with, e.g. 'SPI 2a – ...'."""

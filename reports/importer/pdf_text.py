@@ -23,12 +23,16 @@ from reports.importer.pdf_tables import (
     with_indicator_tables,
     without_charts,
 )
+from reports.importer.text import MONTHS
 
 PDF_MAGIC = b"%PDF-"
 # The layout text of a page may hold a little noise before the header (a BOM, a blank line).
 _MAGIC_WITHIN = 1024
 _CELL_GAP = re.compile(r"\s{3,}|\s*\.{4,}\s*")
 _PAGE_NUMBER = re.compile(r"(?:^|\s)(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
+# A line ending in a month and year is a date (a cover's "Published in March 2009"), not a
+# page number; a running footer holding one is still found as repeated on every page.
+_ENDS_IN_DATE = re.compile(r"\b(?:{})\s+\d{{4}}$".format("|".join(MONTHS)), re.IGNORECASE)
 _TOP_BULLETS = "•▪■●"
 _SUB_BULLETS = "◦○–-"
 _LOWER_START = re.compile(r"^[a-z(]")
@@ -152,6 +156,10 @@ def _repeated(values: list[str]) -> set[str]:
     return {value for value, count in counts.items() if count >= needed}
 
 
+def _page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.search(text)) and not _ENDS_IN_DATE.search(text)
+
+
 def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
     edges = [_edges(page) for page in pages]
     heads = [
@@ -169,7 +177,7 @@ def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
             bodies.append([])
             continue
         body = list(page)
-        if foot in running_feet or _PAGE_NUMBER.search(page[end].strip()):
+        if foot in running_feet or _page_number(page[end].strip()):
             body[end] = ""
         if head in running_heads and len(_CELL_GAP.split(page[top].strip())) > 1:
             body[top] = ""

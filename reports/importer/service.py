@@ -28,7 +28,7 @@ from reports.importer.pdf_text import is_pdf, pdf_text
 from reports.importer.persist import force_report_save
 from reports.importer.structures import ImportWarning
 from reports.importer.text import month_year, read_lines
-from reports.importer.thematic import ThematicReader, _date, is_thematic
+from reports.importer.thematic import ThematicReader, is_thematic, programme_year
 from reports.importer.thematic_persist import thematic_report_save
 from reports.models import ImportKind, ReportImport
 
@@ -82,7 +82,7 @@ def importer_user():
 
 def _programme(lines, thematic: bool, year: int | None) -> Programme:
     if year is None:
-        year = _date(lines)[1] if thematic else _cover_year(lines)
+        year = programme_year(lines) if thematic else _cover_year(lines)
     programme = Programme.objects.filter(year=year).select_related("scheme").first()
     if programme is None:
         raise ImportRefused(

@@ -10,8 +10,22 @@ from reports.importer.glossary import read_glossary
 from reports.importer.notes import Notes
 from reports.importer.structures import RecommendationRecord, ThematicReport
 from reports.importer.text import MONTHS, Line, month_year, normalise
+from reports.importer.thematic_grades import GradeTable
 
 _RECOMMENDATION = re.compile(r"^recommendation (\d+)$")
+_ADDRESSED = re.compile(r"^addressed to:\s*(.+)$", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}$")
+_GRADES_TITLE = re.compile(r"\bgrad\w*\b.*\bforces?\b")
+# The cover of a draft the product prints: "Draft printed 5 December 2026".
+_DRAFT = re.compile(r"^draft printed\b", re.IGNORECASE)
+_COVER_YEAR = re.compile(r"^(?:national report (\d{4})|(\d{4}) inspection programme)$", re.I)
+_COVER_LINES = 40
+# The heading the product prints after the recommendations when earlier programmes made some.
+_EARLIER = "progress against earlier recommendations"
+DRAFT_REFUSED = (
+    "This is a draft of a national report (its cover says so): its grades may still change. "
+    "Only a published national report can be imported."
+)
 _PUBLISHED = re.compile(r"published in ({}) (\d{{4}})".format("|".join(MONTHS)), re.IGNORECASE)
 _BODIES = [
     "Association of Chief Police Officers",
@@ -25,12 +39,26 @@ _BODIES = [
 
 
 def is_thematic(lines: list[Line]) -> bool:
-    return any(_grading_appendix(line) for line in lines)
+    return any(_grading_appendix(line) or _grades_section(line) for line in lines)
 
 
 def _grading_appendix(line: Line) -> bool:
     key = normalise(line.text)
     return not line.is_table and key.startswith("appendix") and "grading" in key
+
+
+def _numbered_section(line: Line) -> str | None:
+    """The title of a numbered section as a PDF's text sets it ("4<tab>Grades of every
+    force"); a contents line, which adds the page number, is not one."""
+    cells = line.cells or []
+    if len(cells) == 2 and _SECTION_NUMBER.match(cells[0]) and re.search("[A-Za-z]", cells[1]):
+        return cells[1]
+    return None
+
+
+def _grades_section(line: Line) -> bool:
+    title = _numbered_section(line)
+    return title is not None and bool(_GRADES_TITLE.search(normalise(title)))
 
 
 _SUBJECT = re.compile(
@@ -56,6 +84,15 @@ def addressed_to(text: str) -> str:
     return ", ".join(names)
 
 
+def programme_year(lines: list[Line]) -> int:
+    """The programme a national report reports on: the year its cover names ("National
+    report 2008", "2008 inspection programme"), else the year it was published in."""
+    for line in lines[:_COVER_LINES]:
+        if match := _COVER_YEAR.match(line.text.strip()):
+            return int(match.group(1) or match.group(2))
+    return _date(lines)[1]
+
+
 def _date(lines: list[Line]) -> tuple[int, int]:
     for line in reversed(lines):
         if match := _PUBLISHED.search(line.text):
@@ -73,11 +110,16 @@ class ThematicReader:
         self.section = "cover"
         self.mode = "narrative"
         self.pending: RecommendationRecord | None = None
+        # A recommendation printed in the product's form (its "Addressed to:" line before its
+        # text), whose later paragraphs are read until the next heading.
+        self.open: RecommendationRecord | None = None
         self.numbers: dict[int, RecommendationRecord] = {}
-        self.columns: list[str] | None = None
+        self.grades = GradeTable(catalogue, self.notes)
         self.glossary_lines: list[Line] = []
 
     def read(self, lines: list[Line]) -> ThematicReport:
+        if any(_DRAFT.match(line.text.strip()) for line in lines):
+            raise ImportRefused(DRAFT_REFUSED)
         month, year = _date(lines)
         report = ThematicReport(year=year, month=month)
         for line in lines:
@@ -93,30 +135,57 @@ class ThematicReader:
         return report
 
     def _feed(self, line: Line, report: ThematicReport) -> None:
-        key = normalise(line.text) if not line.is_table else ""
-        if _grading_appendix(line):
-            self.mode, self.columns = "grades", None
-        elif key.startswith("appendix") and "glossary" in key:
-            self.mode = "glossary"
-        elif key.startswith("appendix"):
-            self.mode, self.section = "narrative", line.text
-        elif self.mode == "grades" and line.is_table:
-            self._grade_row(line, report)
+        if self._landmark(line):
+            self.pending = self.open = None
+        elif self.mode == "grades" and self.grades.feed(line, report):
+            pass
         elif self.mode == "glossary":
             self.glossary_lines.append(line)
-        elif match := _RECOMMENDATION.match(key):
+        elif not self._recommendation(line):
+            self.open = None
+            self._narrative(line)
+
+    def _landmark(self, line: Line) -> bool:
+        """A heading that starts a part of the report: the grades, the glossary, another
+        appendix or numbered section."""
+        key = normalise(line.text) if not line.is_table else ""
+        numbered = _numbered_section(line)
+        if _grading_appendix(line) or _grades_section(line):
+            self.mode, self.grades = "grades", GradeTable(self.catalogue, self.notes)
+            self.section = numbered or line.text
+        elif key.startswith("appendix") and "glossary" in key:
+            self.mode = "glossary"
+        elif key.startswith("appendix") or numbered is not None or key == _EARLIER:
+            self.mode, self.section = "narrative", numbered or line.text
+        else:
+            return False
+        return True
+
+    def _recommendation(self, line: Line) -> bool:
+        key = normalise(line.text) if not line.is_table else ""
+        if match := _RECOMMENDATION.match(key):
             self.pending = RecommendationRecord(int(match.group(1)), "", "", line.number)
+            self.open = None
+        elif self.pending is not None and (match := _ADDRESSED.match(line.text.strip())):
+            self.pending.addressed_to = match.group(1).strip()
         elif self.pending is not None and line.bullet is None:
             self._recommendation_text(line)
+        elif self.open is not None and _paragraph(line):
+            self.open.text += "\n\n" + line.text
         else:
-            self._narrative(line)
+            return False
+        return True
 
     def _recommendation_text(self, line: Line) -> None:
         record, self.pending = self.pending, None
-        record.text, record.addressed_to = line.text, addressed_to(line.text)
+        record.text = line.text
+        printed = bool(record.addressed_to)
+        if not printed:
+            record.addressed_to = addressed_to(line.text)
         earlier = self.numbers.get(record.number)
         if earlier is None:
             self.numbers[record.number] = record
+            self.open = record if printed else None
         elif normalise(earlier.text) != normalise(record.text):
             self.notes.warn(
                 line.number,
@@ -129,22 +198,6 @@ class ThematicReader:
             self.section = line.text
         self.notes.skip(line, f"narrative under '{self.section[:60]}'")
 
-    def _grade_row(self, line: Line, report: ThematicReport) -> None:
-        cells = line.cells or []
-        if self.columns is None:
-            self.columns = [re.sub(r"\s+grade$", "", c, flags=re.IGNORECASE) for c in cells[1:]]
-            unknown = [c for c in self.columns if not self.catalogue.area_named(c)]
-            if unknown:
-                raise ImportRefused(
-                    f"Line {line.number}: the grade table names areas not in the programme: "
-                    + ", ".join(unknown)
-                )
-            return
-        force = self.catalogue.force_named(cells[0])
-        if force is None:
-            raise ImportRefused(
-                f"Line {line.number}: '{cells[0]}' is not one of the forces in the reference "
-                "data. Forces are never created by an import."
-            )
-        grades = dict(zip(self.columns, cells[1:], strict=False))
-        report.grades.append((force, grades, line.number))
+
+def _paragraph(line: Line) -> bool:
+    return line.bullet is None and not line.heading and not line.is_table

@@ -19,7 +19,6 @@ from grading.charts.distribution import (
 from inspections.plain_text import text_blocks
 from reports.rendering.document import REPORT_AUTHOR, ReportDocument, data_hash
 from reports.rendering.national_data import PRACTICE_FIELDS, national_report_data
-from reports.rendering.text import month_year
 
 TEMPLATE = "reports/pdf/national/report.html"
 
@@ -102,6 +101,10 @@ def _page_texts(data: dict) -> dict:
     }
 
 
+def _day(date: datetime.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
 def national_report_page_data(*, programme_id: int) -> dict:
     """The same data the PDF prints, for the accessible web page of the national report
     (templates/reports/html/national_report.html), with its title, its texts as blocks and
@@ -137,10 +140,10 @@ def national_report_document(*, programme_id: int) -> ReportDocument:
         "author": REPORT_AUTHOR,
         "subject": national_report_subject(data),
         "draft": data["draft"],
-        # A draft is dated the month it is printed in; that month stays out of the hashed data.
-        "printed_month": (
-            month_year(datetime.date.today()) if data["draft"] else data["programme"]["month"]
-        ),
+        # A published report carries its month; a draft the day it is printed, which stays out
+        # of the hashed data (and tells a reader, and the importer, that it is a draft).
+        "printed_month": data["programme"]["month"],
+        "printed_on": _day(datetime.date.today()),
         # The chart module escapes every label it draws.
         "chart": mark_safe(distribution_svg(data)),
         **_distribution_notes(data),

@@ -4,11 +4,14 @@ Everything returned is plain JSON (dicts, lists, strings, numbers, booleans, Non
 text) in a deterministic order, so the same records always give the same data hash.
 """
 
+import re
+
 from django.shortcuts import get_object_or_404
 
 from grading.models import Criterion, GradeLevel
 from inspections.models import (
     DevelopingPractice,
+    GlossaryTerm,
     Inspection,
     InspectionStatus,
     Programme,
@@ -73,7 +76,8 @@ def _levels_data(levels: list[GradeLevel]) -> list[dict]:
 
 def _inspections_data(programme: Programme) -> dict:
     """How many inspections the programme holds and how many are published; the report's
-    month is the latest publication date, else the end of the assessment period."""
+    month is the national report's own publication date when one is set, else the latest
+    publication date of an inspection, else the end of the assessment period."""
     rows = list(
         Inspection.objects.filter(programme=programme)
         .order_by()
@@ -81,7 +85,7 @@ def _inspections_data(programme: Programme) -> dict:
     )
     published = sum(status == InspectionStatus.PUBLISHED for status, _ in rows)
     dates = [date for _, date in rows if date is not None]
-    month = max(dates) if dates else programme.period_end
+    month = programme.national_published_on or (max(dates) if dates else programme.period_end)
     return {"total": len(rows), "published": published, "month": month_year(month)}
 
 
@@ -120,6 +124,34 @@ def _practice_data(programme: Programme, areas: list) -> list[dict]:
     return [groups[pk] for pk in order]
 
 
+def _words(data: dict) -> str:
+    """Every word the report prints of its own texts, for the glossary of those it uses."""
+    words = [data["summary"]["title"], data["summary"]["body"], data["programme"]["description"]]
+    for area in data["areas"]:
+        words += [area["name"], area["introduction"], *area["criteria"]]
+    for item in data["recommendations"]:
+        words += [item["text"], item["addressed_to"]]
+    for group in data["earlier_recommendations"]:
+        words += [item["text"] for item in group["recommendations"]]
+    for group in data["practice"]:
+        for entry in group["entries"]:
+            words += [entry["title"], *(entry[field] for field in PRACTICE_FIELDS)]
+    return "\n".join(word or "" for word in words)
+
+
+def _glossary_data(data: dict) -> list[dict]:
+    """The reference terms the report's own words use (whole words, case-sensitive: "IT" is
+    not "it"), in alphabetical order; one query."""
+    words = _words(data)
+    terms = GlossaryTerm.objects.order_by("abbreviation").values_list("abbreviation", "meaning")
+    found = [
+        {"abbreviation": abbreviation, "meaning": meaning}
+        for abbreviation, meaning in terms
+        if re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", words)
+    ]
+    return sorted(found, key=lambda entry: entry["abbreviation"].casefold())
+
+
 def _title(areas: list[dict]) -> str:
     names = [area["name"] for area in areas if area["graded"]] or [a["name"] for a in areas]
     if len(names) < 2:
@@ -128,8 +160,8 @@ def _title(areas: list[dict]) -> str:
 
 
 def national_report_data(*, programme_id: int) -> dict:
-    """All a programme's national report prints, as plain JSON data, in 16 queries whatever
-    the number of forces, inspections or recommendations (12 when no earlier programme made
+    """All a programme's national report prints, as plain JSON data, in 17 queries whatever
+    the number of forces, inspections or recommendations (13 when no earlier programme made
     recommendations). 404 for an unknown programme."""
     programme = get_object_or_404(Programme, pk=programme_id)
     areas = _programme_areas(programme)
@@ -146,7 +178,7 @@ def national_report_data(*, programme_id: int) -> dict:
     )
     area_data = _areas_data(areas, _criteria([area.framework_id for area in areas]))
     inspections = _inspections_data(programme)
-    return {
+    data = {
         "programme": {
             "year": programme.year,
             "name": programme.name,
@@ -173,3 +205,5 @@ def national_report_data(*, programme_id: int) -> dict:
         ),
         "practice": _practice_data(programme, areas),
     }
+    data["glossary"] = _glossary_data(data)
+    return data

@@ -38,8 +38,9 @@ from tests.reports.national_support import (
 pytestmark = pytest.mark.django_db
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-# Twelve, and one for the recommendations of earlier programmes (none here).
-QUERIES = 13
+# Thirteen (the glossary among them), and one for the recommendations of earlier programmes
+# (none here).
+QUERIES = 14
 
 
 def _html(programme) -> str:
