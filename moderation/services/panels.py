@@ -26,12 +26,24 @@ from moderation.services.transitions import area_transition
 from moderation.workflow import DECISION_ACTIONS, confirmer_id, decision_refusal, dissent_refusal
 
 
+def _locked_session(session_id: int) -> PanelSession:
+    """The session's row, locked and read afresh: the chair's closing it (which locks it too)
+    waits for an agenda item being added, or the addition sees it closed, so no session
+    closes with an area left stranded on its agenda."""
+    return (
+        PanelSession.objects.select_for_update(of=("self",))
+        .select_related("panel")
+        .get(pk=session_id)
+    )
+
+
 @transaction.atomic
 def agenda_item_add(
     *, session: PanelSession, area: AreaAssessment, user: AbstractBaseUser
 ) -> AgendaItem:
     """Put an area on a session's agenda. Only the chair does; the area must be this panel's
     business (its region or area, its programme, and the status the panel moderates)."""
+    session = _locked_session(session.pk)
     panel = session.panel
     if panel.chair_id != user.pk:
         raise WorkflowRefused("Only the panel's chair sets its agenda.")

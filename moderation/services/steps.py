@@ -91,9 +91,14 @@ def needs_open_grade_comment(*, area: AreaAssessment, decision: PanelDecision | 
 
 
 def _place_on_agenda(area: AreaAssessment, kind: str, user: AbstractBaseUser) -> None:
-    """Put the area on the latest open session of the panel whose business it now is."""
+    """Put the area on the latest open session of the panel whose business it now is. The
+    session's row is locked, so a chair closing it meanwhile either waits for the item or
+    closes first, and then the area waits for the next session."""
     panel = ModerationPanel.objects.covering(area, kind).first()
-    session = PanelSession.objects.filter(panel=panel, is_open=True).first() if panel else None
+    open_sessions = PanelSession.objects.select_for_update(of=("self",)).filter(
+        panel=panel, is_open=True
+    )
+    session = open_sessions.first() if panel else None
     if session is not None:
         AgendaItem.objects.get_or_create(
             session=session,
