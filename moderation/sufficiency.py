@@ -37,7 +37,8 @@ def criterion_label(assessment: CriterionAssessment) -> str:
 
 
 def criterion_gaps(assessment: CriterionAssessment) -> list[Gap]:
-    """`assessment` comes from `criteria_with_lists`; the rule is `completeness.still_missing`."""
+    """`assessment` comes from `criteria_with_lists`; the rule is `completeness.still_missing`.
+    Its unassessed follow-ups are named one by one by `follow_up_gaps`, not counted here."""
     where, url = criterion_label(assessment), assessment.get_absolute_url()
     missing = still_missing(assessment)
     gaps = [Gap(where, "Write the summary statement.", url)] if missing.statement else []

@@ -113,13 +113,23 @@ def criteria_with_lists(*, areas) -> QuerySet[CriterionAssessment]:
     """The criterion assessments of `areas` (a list or a queryset) by area, then in tree
     order, each with its three list sizes (`strengths`, `work_in_progress`,
     `areas_for_improvement`: top-level items) and whether the team marked each list "none
-    identified" (`strengths_none`, ...), in one query. `completeness.still_missing` reads them.
+    identified" (`strengths_none`, ...), and how many follow-ups placed under it are still
+    unassessed (`follow_ups_pending`), in one query. `completeness.still_missing` reads them.
     """
     annotations = {}
     for kind, name in LIST_FIELDS.items():
         annotations[name] = _top_level_count(kind)
         marks = NoneIdentified.objects.filter(criterion_assessment=OuterRef("pk"), kind=kind)
         annotations[f"{name}_none"] = Exists(marks)
+    # A subquery, not a second Count over a join: two joined counts would multiply.
+    pending = (
+        FollowUp.objects.filter(criterion_assessment=OuterRef("pk"), outcome="")
+        .order_by()
+        .values("criterion_assessment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    annotations["follow_ups_pending"] = Coalesce(Subquery(pending), 0)
     return (
         CriterionAssessment.objects.filter(area__in=areas)
         .select_related("criterion__parent__parent", "area")

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from inspections.completeness import still_missing
 from inspections.exceptions import AssessmentLocked, EditConflict
 from inspections.models import (
     AssessmentStatus,
@@ -12,11 +13,14 @@ from inspections.models import (
     FollowUpOutcome,
     Programme,
 )
+from inspections.selectors.inspections import criteria_with_lists
 from inspections.services import inspection_create
 from inspections.services.follow_ups import follow_up_assess
 from inspections.services.opening import inspection_open
+from moderation.inbox import inbox_for
 from moderation.sufficiency import area_gaps, gaps_by_area
 from tests.factories import EvidenceItemFactory
+from tests.moderation.moderation_support import complete_criterion
 
 
 @pytest.fixture
@@ -167,3 +171,26 @@ def test_the_moderation_area_page_shows_the_follow_ups(client, opened, alice, hm
     page = client.get(url)
     assert b"Follow-ups from the last inspection" in page.content
     assert b"Ratios fell in two units." in page.content
+
+
+@pytest.mark.django_db
+def test_an_unassessed_follow_up_keeps_its_criterion_still_empty_on_the_page_and_inbox(
+    client, opened, alice
+):
+    follow_up = _placed(opened)
+    assessment = follow_up.criterion_assessment
+    complete_criterion(assessment, alice)
+    row = criteria_with_lists(areas=[assessment.area]).get(pk=assessment.pk)
+    assert still_missing(row).labels == ["1 follow-up assessment"]
+    client.force_login(alice)
+    detail = reverse("inspections:inspection_detail", args=[opened.pk])
+    assert b'<span class="app-missing">1 follow-up assessment</span>' in client.get(detail).content
+    tasks = next(g for g in inbox_for(user=alice).groups if g.key == "criteria").tasks
+    listed = [task for task in tasks if task.url == assessment.get_absolute_url()]
+    assert len(listed) == 1 and "the 1 follow-up assessment." in listed[0].about
+    _assess(follow_up, alice)
+    row = criteria_with_lists(areas=[assessment.area]).get(pk=assessment.pk)
+    assert not still_missing(row)
+    assert b"follow-up assessment</span>" not in client.get(detail).content
+    tasks = next(g for g in inbox_for(user=alice).groups if g.key == "criteria").tasks
+    assert assessment.get_absolute_url() not in [task.url for task in tasks]
