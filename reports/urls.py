@@ -95,5 +95,11 @@ urlpatterns += [
         response_views.response_edit,
         name="response_edit",
     ),
+    path(
+        "programmes/<int:year>/recommendations/<int:pk>/respond/<str:kind>/<int:addressee_pk>/"
+        "history/",
+        response_views.response_history,
+        name="response_history",
+    ),
     path("responses/", response_views.responses_mine, name="responses_mine"),
 ]

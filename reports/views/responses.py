@@ -13,11 +13,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from forces.models import Force
 from inspections import roles
 from inspections.exceptions import EditConflict
 from inspections.models import AddresseeBody, Programme, Recommendation, ResponseStatus
+from inspections.selectors.history import history_entries
 from inspections.selectors.outcomes import programme_get_by_year
 from inspections.selectors.recommendations import (
     due_on,
@@ -128,6 +130,35 @@ def _respondable(request, year, pk, kind, addressee_pk):
     return recommendation, force, body
 
 
+RESPONSE_LABELS = {"status": "Status", "account": "Account"}
+
+
+@login_required
+def response_history(request, year, pk, kind, addressee_pk):
+    """Every version of one addressee's response, who recorded it and why: for inspectorate
+    staff, and for those who may respond for the addressee (404 for anyone else)."""
+    staff = sees_response_progress(request.user)
+    if staff:
+        recommendation = get_object_or_404(
+            Recommendation.objects.select_related("programme"), programme__year=year, pk=pk
+        )
+        force, body = _addressee(kind, addressee_pk)
+        back_url = reverse("reports:recommendation_responses", args=[year, pk])
+    else:
+        recommendation, force, body = _respondable(request, year, pk, kind, addressee_pk)
+        back_url = reverse("reports:response_edit", args=[year, pk, kind, addressee_pk])
+    response = get_object_or_404(recommendation.responses, force=force, body=body)
+    name = force.display_name if force else body.name
+    context = {
+        "title": f"History of {name}'s response to recommendation {recommendation.number}",
+        "back_url": back_url,
+        "entries": history_entries(response.history.all(), labels=RESPONSE_LABELS),
+        "recommendation": recommendation,
+        "staff": staff,
+    }
+    return render(request, "reports/responses/history.html", context)
+
+
 @login_required
 def response_edit(request, year, pk, kind, addressee_pk):
     recommendation, force, body = _respondable(request, year, pk, kind, addressee_pk)
@@ -170,6 +201,7 @@ def _form_page(request, recommendation, addressee, form, current, status=None):
     context = {
         "recommendation": recommendation,
         "addressee": addressee,
+        "addressee_kind": "force" if isinstance(addressee, Force) else "body",
         "form": form,
         "current": current,
         "due": due_on(programme, published_on(programme)),

@@ -44,9 +44,10 @@ HISTORY_PAGES = {
     "inspections:overview_history": Inspection,
     "inspections:practice_history": DevelopingPractice,
 }
-# History pages of records the demo has none of (it opens no inspection from an earlier one);
-# tests/inspections/test_follow_ups.py walks this one.
-HISTORY_PAGES_WITHOUT_DEMO = {"inspections:follow_up_history"}
+# History pages of records the demo has none of: follow-ups (it opens no inspection from an
+# earlier one; tests/inspections/test_follow_ups.py walks them) and responses to
+# recommendations (it records none; tests/reports/test_recommendation_responses.py walks them).
+HISTORY_PAGES_WITHOUT_DEMO = {"inspections:follow_up_history", "reports:response_history"}
 
 
 def _page(client, name: str, pk: int) -> str:

@@ -239,6 +239,40 @@ def test_the_list_of_ones_own_responses(client, to_forces, kent_liaison):
     assert page.status_code == 200 and b"Overdue" in page.content
 
 
+def test_a_responses_history_shows_every_version_to_its_addressee_and_staff_only(
+    client, to_forces, kent, kent_liaison, surrey_liaison, official, hmi
+):
+    url = _url("response_history", YEAR, to_forces.pk, "force", kent.pk)
+    client.force_login(kent_liaison)
+    assert client.get(url).status_code == 404  # nothing recorded yet
+    first = _record(to_forces, kent_liaison, force=kent, account="A review is under way.")
+    version = response_version(first)
+    _record(
+        to_forces,
+        kent_liaison,
+        force=kent,
+        status=ResponseStatus.IMPLEMENTED,
+        account="Training finished in May.",
+        version=version,
+        reason="Training finished",
+    )
+    form = client.get(_url("response_edit", YEAR, to_forces.pk, "force", kent.pk))
+    assert url.encode() in form.content
+    page = client.get(url).content.decode()
+    assert "History of Kent Police&#x27;s response to recommendation 1" in page
+    assert page.count('class="moj-timeline__item history-entry"') == 2
+    assert "Training finished" in page and "Response recorded" in page
+    before = page.index("app-history-before")
+    assert "A review is under way." in page[before:] and "Training finished in May." in page
+    for outsider in (surrey_liaison, official):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+    client.force_login(hmi)
+    assert client.get(url).status_code == 200
+    drill_down = client.get(_url("recommendation_responses", YEAR, to_forces.pk))
+    assert url.encode() in drill_down.content
+
+
 # The inbox -----------------------------------------------------------------------------
 
 
