@@ -44,7 +44,10 @@ SEGMENT_KINDS = {
     "follow-ups": "follow_up",
 }
 # Routes whose id is of another kind than the segment before it says.
-ROUTE_KINDS = {"reports:response_edit": "response"}
+ROUTE_KINDS = {
+    "reports:response_edit": "response",
+    "reports:response_history": "response_history",
+}
 
 
 @dataclass

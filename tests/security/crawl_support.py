@@ -21,7 +21,7 @@ reports/permissions.py, and never call those modules: a wrong rule there fails h
 
 from dataclasses import dataclass, field
 
-from forces.models import ForceLiaison
+from forces.models import Force, ForceLiaison
 from inspections.models import (
     AreaAssessment,
     AssessmentStatus,
@@ -289,6 +289,12 @@ def _record_targets(world: World, inspections: dict[str, Inspection]) -> None:
         asks = recommendation.to_all_forces and published_on(recommendation.programme)
         reach = frozenset({"admin"}) if asks else frozenset()
         _add(world, "response", recommendation.pk, reach, "response", year)
+        # Its history page for that force: inspectorate staff, once the force has responded
+        # (the crawl's personas respond for no force); 404 for everyone before.
+        force = Force.objects.territorial().order_by("pk").first()
+        responded = recommendation.responses.filter(force=force).exists()
+        reach = INSPECTORATE_STAFF if responded else frozenset()
+        _add(world, "response_history", recommendation.pk, reach, "response", year)
     for slug in inspections:
         # A force's page over time: whoever sees one of its inspections (the label is the
         # slug its URL takes).
@@ -396,4 +402,5 @@ def _record_ghosts(world: World) -> None:
         world.ghosts[kind] = highest + 100_000
     world.ghosts["programme"] = 1999
     world.ghosts["response"] = world.ghosts["recommendation"]
+    world.ghosts["response_history"] = world.ghosts["recommendation"]
     world.ghosts["force"] = 0
